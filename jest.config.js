@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // TypeScript sources win over compiled jsii output that sits beside them in lib/.
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' }, module: { type: 'commonjs' } }] },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // Snapshots are never written implicitly: drift fails; `npm run test:update` accepts a change.
+  ci: true,
+  testTimeout: 60000,
+};

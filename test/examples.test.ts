@@ -1,0 +1,59 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const EXAMPLES = path.join(__dirname, '..', 'examples');
+const examples = fs.readdirSync(EXAMPLES).filter((name) => fs.existsSync(path.join(EXAMPLES, name, 'main.ts')));
+
+/** Runs an example's main.ts the way `cdktf synth` does, into a fresh CDKTF_OUTDIR, and returns each stack's JSON. */
+function synthExample(name: string): Record<string, any> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
+  const previous = process.env.CDKTF_OUTDIR;
+  process.env.CDKTF_OUTDIR = outdir;
+  try {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the example the way cdktf does
+      require(path.join(EXAMPLES, name, 'main.ts'));
+    });
+  } finally {
+    if (previous === undefined) delete process.env.CDKTF_OUTDIR; else process.env.CDKTF_OUTDIR = previous;
+  }
+  const stacksDir = path.join(outdir, 'stacks');
+  const stacks: Record<string, any> = {};
+  for (const stack of fs.readdirSync(stacksDir)) {
+    stacks[stack] = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
+  }
+  return stacks;
+}
+
+test('the reference example is listed first in cdktf.json', () => {
+  const config = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdktf.json'), 'utf8'));
+  expect(config.app).toContain('examples/reference-platform/main.ts');
+  expect(examples).toContain('reference-platform');
+});
+
+describe.each(examples)('example %s', (name) => {
+  let stacks: Record<string, any>;
+  beforeAll(() => {
+    stacks = synthExample(name);
+  });
+
+  test('synthesizes at least one stack with a cdk.tf.json', () => {
+    expect(Object.keys(stacks).length).toBeGreaterThan(0);
+  });
+
+  test('configures credentials only from sensitive variables', () => {
+    for (const stack of Object.values(stacks)) {
+      for (const [providerName, configs] of Object.entries<any[]>(stack.provider ?? {})) {
+        for (const config of configs) {
+          for (const key of ['password', 'token', 'client_key', 'key_material', 'user']) {
+            if (config[key] === undefined) continue;
+            const match = /^\$\{var\.([a-z0-9_]+)\}$/.exec(config[key]);
+            expect({ providerName, key, ref: match !== null }).toEqual({ providerName, key, ref: true });
+            expect(stack.variable[match![1]].sensitive).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
