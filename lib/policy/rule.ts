@@ -90,6 +90,12 @@ export interface PolicyResource {
   readonly attributes: { [key: string]: any };
 }
 
+/** Everything else in the stack, for rules that relate resources (a snapshot of a passthrough VM, a namespace without a deny-all policy). */
+export interface PolicyContext {
+  /** Every resource of the stack being checked, the evaluated one included. */
+  readonly resources: PolicyResource[];
+}
+
 /**
  * A security rule: a pure check of one resource's rendered attributes.
  *
@@ -115,6 +121,9 @@ export interface IPolicyRule {
   /**
    * Checks one resource. Must not throw, do I/O or touch the construct tree; an unresolved
    * value gives UNKNOWN, never PASS.
+   *
+   * @param resource the resource to check
+   * @param context the other resources of the same stack, for rules that relate resources
    */
-  evaluate(resource: PolicyResource): RuleResult;
+  evaluate(resource: PolicyResource, context: PolicyContext): RuleResult;
 }

@@ -51,3 +51,18 @@ export function findAll(root: unknown, path: string): Found[] {
 export function getValue(root: unknown, path: string): unknown {
   return findAll(root, path)[0]?.value;
 }
+
+/**
+ * The resource addresses (`<type>.<name>`) an expression refers to:
+ * `${kubernetes_namespace_v1.apps.metadata[0].name}` → `['kubernetes_namespace_v1.apps']`.
+ */
+export function referencedAddresses(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  const found = new Set<string>();
+  for (const match of value.matchAll(/\$\{([^}]*)\}/g)) {
+    for (const ref of match[1].matchAll(/(?:^|[^.\w])([a-z][a-z0-9_]*)\.([a-zA-Z_][\w-]*)/g)) {
+      if (!['var', 'local', 'data', 'module', 'each', 'count', 'path', 'terraform', 'self'].includes(ref[1])) found.add(`${ref[1]}.${ref[2]}`);
+    }
+  }
+  return [...found];
+}
