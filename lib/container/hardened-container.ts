@@ -14,7 +14,7 @@ import {
 import { ITrustedImage } from './trusted-image';
 
 /** Docker log drivers that keep logs on the host with rotation. */
-export enum LogDriver {
+export enum DockerLogDriver {
   /** `json-file` with `max-size` / `max-file` rotation. */
   JSON_FILE = 'json-file',
   /** `local` (compressed, rotated). */
@@ -22,7 +22,7 @@ export enum LogDriver {
 }
 
 /** A container port published on the Docker host. */
-export interface PublishedPort {
+export interface DockerPublishedPort {
   /** The container port; must be one of `spec.ports`. */
   readonly containerPort: number;
   /**
@@ -43,7 +43,7 @@ export interface PublishedPort {
 }
 
 /** A named volume mounted into the container. */
-export interface VolumeMount {
+export interface DockerVolumeMount {
   /** The volume. */
   readonly volume: IContainerVolume;
   /** Absolute path inside the container. */
@@ -56,8 +56,11 @@ export interface VolumeMount {
 }
 
 /** A host directory bind-mounted into the container. */
-export interface BindMount {
-  /** Absolute host path. Never `/`, the Docker socket, or `/boot`, `/dev`, `/etc`, `/lib`, `/proc`, `/sys`, `/usr` or below. */
+export interface DockerBindMount {
+  /**
+   * Absolute host path. Never `/`, the Docker socket or a directory holding it (`/run`, `/var/run`, `/var`),
+   * `/var/lib/docker`, or `/boot`, `/dev`, `/etc`, `/lib`, `/proc`, `/sys`, `/usr` and anything below them.
+   */
   readonly hostPath: string;
   /** Absolute path inside the container. */
   readonly containerPath: string;
@@ -69,7 +72,7 @@ export interface BindMount {
 }
 
 /** A host device exposed to the container (an allow-listed exception, e.g. one GPU node). */
-export interface DeviceMapping {
+export interface DockerDeviceMapping {
   /** Host device path, e.g. `/dev/nvidia0`. */
   readonly hostPath: string;
   /**
@@ -85,7 +88,7 @@ export interface DeviceMapping {
 }
 
 /** A resource limit (`ulimit`). */
-export interface Ulimit {
+export interface DockerUlimit {
   /** Name, e.g. `nofile` or `nproc`. */
   readonly name: string;
   /** Soft limit (at most `hard`). */
@@ -114,7 +117,7 @@ export interface HardenedContainerProps {
    * Ports published on the host. Only ports declared in `spec.ports` (DOCKER-ONLY-NEEDED-PORTS).
    * @default - none
    */
-  readonly publishedPorts?: PublishedPort[];
+  readonly publishedPorts?: DockerPublishedPort[];
   /**
    * Host address published ports bind to unless they name one (DOCKER-BIND-HOST-IP, CIS Docker 5.14).
    * @default "127.0.0.1"
@@ -181,9 +184,9 @@ export interface HardenedContainerProps {
   readonly restartMaxRetries?: number;
   /**
    * Log driver.
-   * @default LogDriver.JSON_FILE
+   * @default DockerLogDriver.JSON_FILE
    */
-  readonly logDriver?: LogDriver;
+  readonly logDriver?: DockerLogDriver;
   /**
    * Size of one log file before rotation, in MiB (1-1024).
    * @default 10
@@ -204,23 +207,23 @@ export interface HardenedContainerProps {
    * msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack.
    * @default - nofile 1024/4096 and nproc 512/512
    */
-  readonly ulimits?: Ulimit[];
+  readonly ulimits?: DockerUlimit[];
   /**
    * Named volumes to mount.
    * @default - none
    */
-  readonly volumeMounts?: VolumeMount[];
+  readonly volumeMounts?: DockerVolumeMount[];
   /**
    * Host directories to bind-mount (read-only by default).
    * @default - none
    */
-  readonly bindMounts?: BindMount[];
+  readonly bindMounts?: DockerBindMount[];
   /**
    * Host devices to expose, each an allow-listed exception (DOCKER-NO-HOST-DEVICES, PT-DOCKER-GPU).
    * GPUs go here node by node; the provider's `gpus = "all"` is not offered.
    * @default - none
    */
-  readonly devices?: DeviceMapping[];
+  readonly devices?: DockerDeviceMapping[];
   /**
    * Health check command run by Docker inside the container (`["CMD", ...]` is added). Overrides
    * the command derived from `spec.healthProbe`.
@@ -236,7 +239,7 @@ export interface HardenedContainerProps {
 }
 
 const DEFAULT_UID = 10001;
-const DEFAULT_ULIMITS: Ulimit[] = [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }];
+const DEFAULT_ULIMITS: DockerUlimit[] = [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }];
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;
@@ -393,9 +396,9 @@ export class HardenedContainer extends Construct {
     // restart and logging
     const retries = props.restartMaxRetries ?? 5;
     checkIntegerRange(this, 'restartMaxRetries', retries, 1, 5, 'Restart on failure 1-5 times (CIS Docker 5.15).');
-    const logDriver = props.logDriver ?? LogDriver.JSON_FILE;
-    if (!Object.values(LogDriver).includes(logDriver)) {
-      throw invalid(this, 'logDriver', 'is not a rotating local log driver', logDriver, 'Use LogDriver.JSON_FILE or LogDriver.LOCAL.');
+    const logDriver = props.logDriver ?? DockerLogDriver.JSON_FILE;
+    if (!Object.values(DockerLogDriver).includes(logDriver)) {
+      throw invalid(this, 'logDriver', 'is not a rotating local log driver', logDriver, 'Use DockerLogDriver.JSON_FILE or DockerLogDriver.LOCAL.');
     }
     const logMaxSize = props.logMaxSizeMiB ?? 10;
     checkIntegerRange(this, 'logMaxSizeMiB', logMaxSize, 1, 1024);

@@ -36,7 +36,7 @@ const SEVERITY_PLACEHOLDER = '{severity}';
 enum ScannerKind { GRYPE = 'grype', TRIVY = 'trivy', CUSTOM = 'custom' }
 
 /** Options of the built-in scanners. */
-export interface ScannerOptions {
+export interface ImageScannerOptions {
   /**
    * The scanner executable: a name on `PATH` or an absolute path.
    * @default - "grype" or "trivy"
@@ -56,7 +56,7 @@ export class ImageScanner {
    * needed where Terraform runs; private registries read `GRYPE_REGISTRY_AUTH_*` or `~/.docker/config.json`.
    * Grype exits non-zero when a vulnerability at or above the threshold is found.
    */
-  public static grype(options: ScannerOptions = {}): ImageScanner {
+  public static grype(options: ImageScannerOptions = {}): ImageScanner {
     return new ImageScanner(ScannerKind.GRYPE, [ImageScanner.executable('ImageScanner.grype', options.executable, 'grype')]);
   }
 
@@ -66,7 +66,7 @@ export class ImageScanner {
    * Trivy has no "negligible" level; that threshold uses its lowest level, `UNKNOWN`, so every
    * finding fails.
    */
-  public static trivy(options: ScannerOptions = {}): ImageScanner {
+  public static trivy(options: ImageScannerOptions = {}): ImageScanner {
     return new ImageScanner(ScannerKind.TRIVY, [ImageScanner.executable('ImageScanner.trivy', options.executable, 'trivy')]);
   }
 

@@ -2,7 +2,7 @@ import { Container } from '@cdktf/provider-docker/lib/container';
 import { Node } from 'constructs';
 import { TerraformVariable, Testing } from 'cdktf';
 import {
-  ContainerNetwork, ContainerVolume, Cpu, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, LogDriver, Protocol, Size, TrustedImage,
+  ContainerNetwork, ContainerVolume, Cpu, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, DockerLogDriver, Protocol, Size, TrustedImage,
 } from '../../lib';
 import { annotations, container, containerJson, errorOf, fixture, PINNED } from './fixtures';
 
@@ -186,7 +186,7 @@ describe('HardenedContainer options', () => {
       .toEqual(['no-new-privileges:true', `seccomp=${profile}`, 'apparmor=docker-default']);
   });
   test('restart retries, log driver and rotation, tmpfs size and ulimits are configurable', () => {
-    const c = containerJson({ restartMaxRetries: 2, logDriver: LogDriver.LOCAL, logMaxSizeMiB: 50, logMaxFiles: 5, tmpfsSizeMiB: 16, ulimits: [{ name: 'nofile', soft: 4096, hard: 8192 }] });
+    const c = containerJson({ restartMaxRetries: 2, logDriver: DockerLogDriver.LOCAL, logMaxSizeMiB: 50, logMaxFiles: 5, tmpfsSizeMiB: 16, ulimits: [{ name: 'nofile', soft: 4096, hard: 8192 }] });
     expect([c.max_retry_count, c.log_driver, c.log_opts, c.tmpfs, c.ulimit]).toEqual([
       2, 'local', { 'max-size': '50m', 'max-file': '5' }, { '/tmp': 'rw,noexec,nosuid,nodev,size=16m' }, [{ name: 'nofile', soft: 4096, hard: 8192 }],
     ]);
@@ -246,6 +246,9 @@ describe('HardenedContainer validation', () => {
   test('fails when the Docker socket is bind-mounted', () => {
     expect(errorOf(() => container({ bindMounts: [{ hostPath: '/var/run/docker.sock', containerPath: '/var/run/docker.sock' }] })))
       .toMatch(/stack\/Web: bindMounts\[0\]\.hostPath: is the Docker socket.*DOCKER-NO-DOCKER-SOCKET/);
+  });
+  test.each(['/run', '/var/run', '/var', '/var/lib/docker/volumes'])('fails when %s (the socket directory or Docker data root) is bind-mounted', (hostPath) => {
+    expect(errorOf(() => container({ bindMounts: [{ hostPath, containerPath: '/mnt/x' }] }))).toMatch(/bindMounts\[0\]\.hostPath: holds the Docker socket or Docker's data root/);
   });
   test('fails when / is bind-mounted', () => {
     expect(errorOf(() => container({ bindMounts: [{ hostPath: '/', containerPath: '/host' }] }))).toMatch(/bindMounts\[0\]\.hostPath: is the host root "\/"/);

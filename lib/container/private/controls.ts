@@ -22,12 +22,20 @@ export const ALLOWED_CAPABILITY_ADDS = new Set([
 /** Host directories never mounted, nor anything below them (DOCKER-NO-SENSITIVE-MOUNTS, CIS Docker 5.6). */
 export const SENSITIVE_HOST_PATHS = ['/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr'];
 
+/** Directories that contain the Docker socket (`/var/run` is a link to `/run`). */
+const DOCKER_SOCKET_DIRS = ['/var', '/run', '/var/run', '/run/docker', '/var/run/docker'];
+/** Docker's data root: images, containers and volumes of every tenant. */
+const DOCKER_DATA_ROOT = '/var/lib/docker';
+
 /** True when `path` is `/`, a sensitive host directory or below one, or a Docker socket. */
 export function sensitiveHostPath(path: string): string | undefined {
   const normalised = path.replace(/\/+$/, '') || '/';
   if (normalised === '/') return 'is the host root "/" (DOCKER-NO-SENSITIVE-MOUNTS, CIS Docker 5.6)';
   if (/docker\.sock$/.test(normalised) || normalised.includes('docker.sock')) {
     return 'is the Docker socket, which gives root on the host (DOCKER-NO-DOCKER-SOCKET, CIS Docker 5.32)';
+  }
+  if (DOCKER_SOCKET_DIRS.includes(normalised) || normalised === DOCKER_DATA_ROOT || normalised.startsWith(`${DOCKER_DATA_ROOT}/`)) {
+    return 'holds the Docker socket or Docker\'s data root (DOCKER-NO-DOCKER-SOCKET, CIS Docker 5.32)';
   }
   for (const dir of SENSITIVE_HOST_PATHS) {
     if (normalised === dir || normalised.startsWith(`${dir}/`)) {
