@@ -1,8 +1,11 @@
 import { Network } from '@cdktf/provider-docker/lib/network';
-import { Annotations } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Naming } from '../core/naming';
+import { invalid } from '../core/private/errors';
 import { checkDnsLabel } from '../core/private/validation';
+
+const BUILT_IN_NETWORKS = ['bridge', 'default', 'host', 'none'];
 
 /** A user-defined Docker network containers can attach to. */
 export interface IContainerNetwork {
@@ -44,6 +47,28 @@ export interface ContainerNetworkProps {
  * @see https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/network
  */
 export class ContainerNetwork extends Construct implements IContainerNetwork {
+  /**
+   * References an existing user-defined network by name (not managed by this stack).
+   *
+   * The built-in `bridge`, `host`, `none` and `default` networks are rejected (DOCKER-NO-DEFAULT-BRIDGE, DOCKER-NO-HOST-NET).
+   *
+   * @param scope the scope the reference is used in (names it in errors)
+   * @param id a name for the reference (names it in errors)
+   * @param networkName the existing network's name
+   * @param internal whether that network is internal (no published ports there)
+   */
+  public static fromNetworkName(scope: Construct, id: string, networkName: string, internal: boolean = false): IContainerNetwork {
+    const ref = `${scope.node.path}/${id}`;
+    if (typeof networkName !== 'string' || networkName.length === 0) {
+      throw invalid(ref, 'networkName', 'is required', networkName, 'Give the name of an existing user-defined network.');
+    }
+    if (!Token.isUnresolved(networkName) && BUILT_IN_NETWORKS.includes(networkName)) {
+      throw invalid(ref, 'networkName', 'is a built-in Docker network (DOCKER-NO-DEFAULT-BRIDGE, DOCKER-NO-HOST-NET)', networkName,
+        'Attach to a user-defined bridge, e.g. a ContainerNetwork.');
+    }
+    return { networkName, internal };
+  }
+
   /** The underlying `docker_network`. */
   public readonly resource: Network;
   /** The network name (Terraform reference). */
@@ -73,3 +98,4 @@ export class ContainerNetwork extends Construct implements IContainerNetwork {
     this.networkName = this.resource.name;
   }
 }
+

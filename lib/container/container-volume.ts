@@ -1,8 +1,9 @@
 import { Volume } from '@cdktf/provider-docker/lib/volume';
-import { Annotations } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Naming } from '../core/naming';
 import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
+import { invalid } from '../core/private/errors';
 import { checkDnsLabel } from '../core/private/validation';
 
 /** A named Docker volume containers can mount. */
@@ -32,6 +33,21 @@ export interface ContainerVolumeProps {
  * @see https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/volume
  */
 export class ContainerVolume extends Construct implements IContainerVolume {
+  /**
+   * References an existing named volume (not managed by this stack, so never destroyed by it).
+   *
+   * @param scope the scope the reference is used in (names it in errors)
+   * @param id a name for the reference (names it in errors)
+   * @param volumeName the existing volume's name
+   */
+  public static fromVolumeName(scope: Construct, id: string, volumeName: string): IContainerVolume {
+    const ref = `${scope.node.path}/${id}`;
+    if (typeof volumeName !== 'string' || (!Token.isUnresolved(volumeName) && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(volumeName))) {
+      throw invalid(ref, 'volumeName', 'is not a Docker volume name', volumeName, 'Use letters, digits, "_", "." and "-", starting with a letter or digit.');
+    }
+    return { volumeName };
+  }
+
   /** The underlying `docker_volume`. */
   public readonly resource: Volume;
   /** The volume name (Terraform reference). */

@@ -168,6 +168,11 @@ export interface HardenedContainerProps {
    */
   readonly appArmorProfile?: string;
   /**
+   * SELinux type for the process (`label=type:<type>`, DOCKER-SELINUX, CIS Docker 5.3), on SELinux hosts.
+   * @default - Docker's default labelling (`container_t`)
+   */
+  readonly selinuxType?: string;
+  /**
    * Default memory limit when `spec.resources.memoryLimit` is unset.
    * @default Size.mebibytes(512)
    */
@@ -366,6 +371,14 @@ export class HardenedContainer extends Construct {
           props.appArmorProfile, 'Use a profile loaded on the host, e.g. "docker-default".');
       }
       securityOpts.push(`apparmor=${props.appArmorProfile}`);
+    }
+
+    if (props.selinuxType !== undefined) {
+      if (!isUnresolved(props.selinuxType) && (typeof props.selinuxType !== 'string' || !/^[a-z][a-z0-9_]*_t$/.test(props.selinuxType))) {
+        throw invalid(this, 'selinuxType', 'is not an SELinux type (DOCKER-SELINUX, CIS Docker 5.3)', props.selinuxType,
+          'Use a type ending in "_t", e.g. "container_t"; labelling can never be disabled.');
+      }
+      securityOpts.push(`label=type:${props.selinuxType}`);
     }
 
     // user

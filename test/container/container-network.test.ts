@@ -1,8 +1,8 @@
 import { Network } from '@cdktf/provider-docker/lib/network';
 import { Testing, Token } from 'cdktf';
 import { Node } from 'constructs';
-import { ContainerNetwork } from '../../lib';
-import { annotations, errorOf, newStack } from './fixtures';
+import { ContainerNetwork, HardenedContainer } from '../../lib';
+import { annotations, errorOf, fixture, newStack } from './fixtures';
 
 describe('ContainerNetwork', () => {
   test('snapshot of the default configuration', () => {
@@ -45,5 +45,19 @@ describe('ContainerNetwork', () => {
 
   test('fails on a name that is not a DNS label', () => {
     expect(errorOf(() => new ContainerNetwork(newStack(), 'Front', { networkName: 'Front_Net' }))).toMatch(/^stack\/Front: networkName: is not a DNS-1123 label/);
+  });
+});
+
+describe('ContainerNetwork.fromNetworkName', () => {
+  test('attaches a container to an existing user-defined network by name', () => {
+    const fx = fixture();
+    const shared = ContainerNetwork.fromNetworkName(fx.stack, 'Shared', 'lab-shared');
+    new HardenedContainer(fx.stack, 'Web', { image: fx.image, spec: fx.spec, networks: [shared] });
+    expect(Object.values<any>(JSON.parse(Testing.synth(fx.stack)).resource.docker_container)[0].networks_advanced).toEqual([{ name: 'lab-shared' }]);
+    expect(shared.internal).toBe(false);
+  });
+
+  test.each(['bridge', 'host', 'none', 'default'])('fails on the built-in network %s', (name) => {
+    expect(errorOf(() => ContainerNetwork.fromNetworkName(newStack(), 'Shared', name))).toMatch(/^stack\/Shared: networkName: is a built-in Docker network/);
   });
 });

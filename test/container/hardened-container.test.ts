@@ -180,10 +180,13 @@ describe('HardenedContainer options', () => {
   test('allow-listed capabilities are added back (CAP_ prefix accepted)', () => {
     expect(containerJson({ addCapabilities: ['NET_BIND_SERVICE', 'CAP_CHOWN'] }).capabilities).toEqual({ drop: ['ALL'], add: ['NET_BIND_SERVICE', 'CHOWN'] });
   });
-  test('custom seccomp profile and AppArmor profile', () => {
+  test('custom seccomp profile, AppArmor profile and SELinux type', () => {
     const profile = JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO' });
-    expect(containerJson({ seccompProfileJson: profile, appArmorProfile: 'docker-default' }).security_opts)
-      .toEqual(['no-new-privileges:true', `seccomp=${profile}`, 'apparmor=docker-default']);
+    expect(containerJson({ seccompProfileJson: profile, appArmorProfile: 'docker-default', selinuxType: 'svirt_lxc_net_t' }).security_opts)
+      .toEqual(['no-new-privileges:true', `seccomp=${profile}`, 'apparmor=docker-default', 'label=type:svirt_lxc_net_t']);
+  });
+  test('fails on an SELinux value that is not a type (labelling cannot be disabled)', () => {
+    expect(errorOf(() => container({ selinuxType: 'disable' }))).toMatch(/stack\/Web: selinuxType: is not an SELinux type/);
   });
   test('restart retries, log driver and rotation, tmpfs size and ulimits are configurable', () => {
     const c = containerJson({ restartMaxRetries: 2, logDriver: DockerLogDriver.LOCAL, logMaxSizeMiB: 50, logMaxFiles: 5, tmpfsSizeMiB: 16, ulimits: [{ name: 'nofile', soft: 4096, hard: 8192 }] });
