@@ -210,6 +210,15 @@ describe('HardenedContainer options', () => {
       { type: 'bind', source: '/srv/app/config', target: '/config', read_only: true, bind_options: { propagation: 'rprivate' } },
     ]);
   });
+  test('opt-out: a writable bind mount warns', () => {
+    const { web, fx } = container({ bindMounts: [{ hostPath: '/srv/app/spool', containerPath: '/spool', readOnly: false }] });
+    expect(Object.values<any>(JSON.parse(Testing.synth(fx.stack)).resource.docker_container)[0].mounts[0].read_only).toBe(false);
+    expect(annotations(web).some((a) => a.level === '@cdktf/warn' && a.message.includes('bindMounts[0] (/srv/app/spool) is writable'))).toBe(true);
+  });
+  test('defaultMemoryLimit and defaultCpuLimit apply when the spec has no limits', () => {
+    const c = containerJson({ defaultMemoryLimit: Size.gibibytes(1), defaultCpuLimit: Cpu.cores(1.5) });
+    expect([c.memory, c.memory_swap, c.cpus, c.cpu_shares]).toEqual([1024, 1024, '1.5', 1536]);
+  });
   test('a device is an explicit exception with least permissions and a PT-DOCKER-GPU warning', () => {
     const { web, fx } = container({ devices: [{ hostPath: '/dev/nvidia0', permissions: 'rw' }] });
     expect(Object.values<any>(JSON.parse(Testing.synth(fx.stack)).resource.docker_container)[0].devices)

@@ -28,6 +28,12 @@ describe('TrustedImage', () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(Image, { name: `docker.io/library/nginx:1.27@${DIGEST}`, platform: 'linux/amd64' });
   });
 
+  test('keepLocally keeps the image on the host on destroy', () => {
+    const stack = newStack();
+    new TrustedImage(stack, 'Api', { image: ImageReference.parse(PINNED), allowedRegistries: ['ghcr.io'], keepLocally: true });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(Image, { keep_locally: true });
+  });
+
   test('reports DOCKER-CONTENT-TRUST as not enforceable by this provider', () => {
     const stack = newStack();
     const image = new TrustedImage(stack, 'Api', { image: ImageReference.parse(PINNED), allowedRegistries: ['ghcr.io'] });
