@@ -1,7 +1,7 @@
 import { Container, ContainerConfig, ContainerDevices, ContainerHealthcheck, ContainerMounts, ContainerPorts } from '@cdktf/provider-docker/lib/container';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { ContainerSpec, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
+import { ContainerSpec, EnvValue, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
 import { Cpu, Size } from '../core/quantity';
 import { invalid, REDACTED, withScope } from '../core/private/errors';
 import { checkAbsolutePath, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
@@ -438,6 +438,9 @@ export class HardenedContainer extends Construct {
       if (n === undefined || n === null || typeof n.networkName !== 'string') {
         throw invalid(this, `networks[${i}]`, 'is not a container network', n, 'Pass ContainerNetwork instances.');
       }
+      if (networks.findIndex((other) => other === n || other.networkName === n.networkName) !== i) {
+        throw invalid(this, `networks[${i}]`, 'is listed twice', n.networkName, 'Attach to each network once.');
+      }
       if (!isUnresolved(n.networkName) && ['bridge', 'default', 'host', 'none'].includes(n.networkName)) {
         throw invalid(this, `networks[${i}]`, 'is a built-in Docker network (DOCKER-NO-DEFAULT-BRIDGE, DOCKER-NO-HOST-NET)', n.networkName, 'Attach to a ContainerNetwork (user-defined bridge).');
       }
@@ -486,6 +489,9 @@ export class HardenedContainer extends Construct {
 
     // environment
     const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => {
+      if (!(value instanceof EnvValue)) {
+        throw invalid(this, `spec.env.${name}`, 'must be an EnvValue', REDACTED, 'Use EnvValue.fromString(...) or EnvValue.fromSensitiveValue(...).');
+      }
       if (value.source === EnvValueSource.KUBERNETES_SECRET) {
         throw invalid(this, `spec.env.${name}`, 'is a Kubernetes Secret reference, which Docker cannot read', `secret ${value.secretName}/${value.secretKey}`,
           'Use EnvValue.fromSensitiveValue(new TerraformVariable(this, "x", { sensitive: true }).stringValue) for Docker.');

@@ -355,6 +355,11 @@ describe('HardenedContainer validation', () => {
   test('fails on an invalid spec (the foundation validation runs)', () => {
     expect(errorOf(() => container({}, { user: 0 }))).toMatch(/stack\/Web: spec\.user: is 0 \(root\)/);
   });
+  test('fails when a network is listed twice', () => {
+    const fx = fixture();
+    expect(errorOf(() => new HardenedContainer(fx.stack, 'Web', { image: fx.image, spec: fx.spec, networks: [fx.network, fx.network] })))
+      .toMatch(/stack\/Web: networks\[1\]: is listed twice/);
+  });
   test('fails on SCTP published ports', () => {
     expect(errorOf(() => container({ publishedPorts: [{ containerPort: 9000 }] }, { ports: [{ name: 'sig', containerPort: 9000, protocol: Protocol.SCTP }] })))
       .toMatch(/publishedPorts\[0\]\.protocol: is SCTP/);
