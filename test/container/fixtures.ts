@@ -1,5 +1,4 @@
 // Loads the type declarations of cdktf's jest matchers (toHaveResourceWithProperties, ...), which test/setup.ts registers at run time.
-import type {} from 'cdktf/lib/testing/adapters/jest';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import {
