@@ -3,11 +3,13 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { configureProviders } from './providers';
+import { addVsphereTier } from './vsphere-tier';
 
 export class ReferencePlatformStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     configureProviders(this);
+    addVsphereTier(this);
   }
 }
 

@@ -485,7 +485,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         diskMode,
         storagePolicyId: props.storagePolicyId,
       })),
-      networkInterface: spec.networks!.map((n) => ({ networkId: n.networkId, adapterType: 'vmxnet3' })),
+      networkInterface: spec.networks!.length > 0 ? spec.networks!.map((n) => ({ networkId: n.networkId, adapterType: 'vmxnet3' })) : undefined,
       clone: {
         templateUuid: props.template.templateUuid,
         customize,
