@@ -112,7 +112,7 @@ export class VmResourcePool extends Construct implements IResourcePool {
       if (reservation !== undefined) checkIntegerRange(this, `${kind}Reservation${unit}`, reservation, 0, MAX);
       if (limit !== undefined) checkIntegerRange(this, `${kind}Limit${unit}`, limit, 1, MAX, `Give a positive ${unit} cap, or leave ${kind}Limit${unit} unset for unlimited.`);
       if (reservation !== undefined && limit !== undefined && !isUnresolved(reservation) && !isUnresolved(limit) && reservation > limit) {
-        throw invalid(this, `${kind}Reservation${unit}`, `is above ${kind}Limit${unit} (${limit})`, reservation, `Lower the reservation or raise the limit.`);
+        throw invalid(this, `${kind}Reservation${unit}`, `is above ${kind}Limit${unit} (${limit})`, reservation, 'Lower the reservation or raise the limit.');
       }
       if (!Object.values(ShareLevel).includes(level)) {
         throw invalid(this, `${kind}ShareLevel`, 'is not a share level', level, 'Use ShareLevel.LOW, NORMAL, HIGH or CUSTOM.');

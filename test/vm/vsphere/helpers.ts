@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostPciDevice, TemplateSource, VmSpec, VmTemplate } from '../../../lib';
 
@@ -38,4 +38,9 @@ export function only(json: any, type: string): any {
   const resources = Object.values(json.resource?.[type] ?? {});
   if (resources.length !== 1) throw new Error(`expected one ${type}, found ${resources.length}`);
   return resources[0];
+}
+
+/** Resolves a token to what it renders as in the stack (`${...}`), so two getters of one attribute compare equal. */
+export function resolve(stack: TerraformStack, value: unknown): unknown {
+  return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
 }
