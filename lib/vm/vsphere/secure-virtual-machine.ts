@@ -5,7 +5,7 @@ import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RemovalPolicies, RemovalPolicy } from '../../core';
 import { invalid } from '../../core/private/errors';
-import { checkIntegerRange } from '../../core/private/validation';
+import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { Policy } from '../../policy';
 import { resolveVmSpec } from '../private/validation';
 import { Hypervisor, IVirtualMachine } from '../virtual-machine';
@@ -197,6 +197,14 @@ const MMIO_USE_KEY = 'pciPassthru.use64bitMMIO';
 const MMIO_SIZE_KEY = 'pciPassthru.64bitMMIOSizeGB';
 const CLOUD_INIT_KEYS = ['guestinfo.userdata', 'guestinfo.userdata.encoding', 'guestinfo.metadata', 'guestinfo.metadata.encoding'];
 const BRAND = Symbol.for('cdktf-hybrid.SecureVirtualMachine');
+/** Keys SCG8 dropped from vSphere 8 guidance (unimplemented) or deprecated: never write them (security-baseline.md section 3 notes). */
+const DROPPED_KEYS = [
+  'isolation.bios.bbs.disable', 'isolation.device.edit.disable', 'isolation.ghi.host.shellaction.disable',
+  'isolation.tools.disptoporequest.disable', 'isolation.tools.getcreds.disable', 'isolation.tools.ghi.autologon.disable',
+  'isolation.tools.ghi.launchmenu.change', 'isolation.tools.ghi.protocolhandler.info.disable', 'isolation.tools.ghi.trayicon.disable',
+  'isolation.tools.guestdndversionset.disable', 'isolation.tools.hgfsserverset.disable', 'isolation.tools.memschedfakesamplestats.disable',
+  'isolation.tools.trashfolderstate.disable', 'isolation.tools.vixmessage.disable', 'remotedisplay.vnc.enabled', 'svga.vgaonly',
+];
 
 function nextPow2(x: number): number {
   let p = 1;
@@ -310,7 +318,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
 
     // --- memory, hot add
     const allowHotAdd = props.allowHotAdd ?? false;
-    if (props.memoryReservationMiB !== undefined) {
+    if (props.memoryReservationMiB !== undefined && !isUnresolved(spec.memoryMiB)) {
       checkIntegerRange(this, 'memoryReservationMiB', props.memoryReservationMiB, 0, spec.memoryMiB,
         `Reserve at most spec.memoryMiB (${spec.memoryMiB}).`);
     }
@@ -339,6 +347,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       }
       if (lower.startsWith('pcipassthru')) {
         throw invalid(this, `extraConfig["${key}"]`, 'is managed by the passthrough profile', value, 'Use the passthrough prop instead.');
+      }
+      if (DROPPED_KEYS.includes(lower) || lower.startsWith('isolation.tools.unity')) {
+        Annotations.of(this).addWarning(`extraConfig["${key}"] is not implemented in vSphere 8 (dropped from the SCG8 guidance); remove it.`);
       }
       if (/^ethernet\d+\.filter\d+\.name$/.test(lower)) {
         Annotations.of(this).addWarning(`extraConfig["${key}"] attaches a dvFilter; VM-NO-DVFILTER (VMCH-80-000200) will report it unless allow-listed.`);
@@ -384,7 +395,8 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         throw invalid(this, 'allowHotAdd', 'cannot be true with passthrough (PT-NO-HOTADD)', true,
           'DirectPath I/O rules out hot add: drop allowHotAdd and size the VM at deploy.');
       }
-      if (props.memoryReservationMiB !== undefined && props.memoryReservationMiB !== spec.memoryMiB) {
+      if (props.memoryReservationMiB !== undefined && !isUnresolved(props.memoryReservationMiB) && !isUnresolved(spec.memoryMiB)
+        && props.memoryReservationMiB !== spec.memoryMiB) {
         throw invalid(this, 'memoryReservationMiB', `must equal spec.memoryMiB (${spec.memoryMiB}) with passthrough (PT-FULL-MEM-RESERVATION)`,
           props.memoryReservationMiB, 'Drop memoryReservationMiB (it defaults to full) or set it to spec.memoryMiB: the VM will not power on otherwise.');
       }
