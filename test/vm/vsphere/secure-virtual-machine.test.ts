@@ -58,7 +58,7 @@ describe('SecureVirtualMachine defaults', () => {
       expect(vmJson().extra_config[key]).toBe(value);
     });
 
-  test('extra_config holds exactly the hardening profile (no pshare salt, no dvFilter, no dropped keys)', () => {
+  test('VMCH-80-000199 and VMCH-80-000200: extra_config is exactly the hardening profile (no pshare salt, no dvFilter, no dropped keys)', () => {
     const extra = vmJson().extra_config;
     expect(extra).toEqual(VmHardening.extraConfig());
     expect(Object.keys(extra)).toHaveLength(16);
