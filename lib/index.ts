@@ -1,3 +1,4 @@
 export * from './core';
 export * from './policy';
 export * from './container';
+export * from './vm';

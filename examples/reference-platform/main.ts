@@ -4,12 +4,14 @@ import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { addDockerTier } from './docker-tier';
 import { configureProviders } from './providers';
+import { addVsphereTier } from './vsphere-tier';
 
 export class ReferencePlatformStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     configureProviders(this);
     addDockerTier(this);
+    addVsphereTier(this);
   }
 }
 

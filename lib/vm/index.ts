@@ -1,0 +1,3 @@
+export * from './vm-spec';
+export * from './virtual-machine';
+export * from './vsphere';

@@ -1,0 +1,521 @@
+import { DrsVmOverride } from '@cdktf/provider-vsphere/lib/drs-vm-override';
+import { HaVmOverride } from '@cdktf/provider-vsphere/lib/ha-vm-override';
+import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
+import { Annotations, Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { RemovalPolicies, RemovalPolicy } from '../../core';
+import { invalid } from '../../core/private/errors';
+import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
+import { Policy } from '../../policy';
+import { resolveVmSpec } from '../private/validation';
+import { Hypervisor, IVirtualMachine } from '../virtual-machine';
+import { Firmware, GuestOsFamily, VmSpec } from '../vm-spec';
+import { GuestCustomization } from './customization';
+import { VmHardening } from './hardening';
+import { HostPciDevice } from './passthrough';
+import { IResourcePool } from './resource-pool';
+import { IVmTemplate } from './template';
+
+/** Disk modes a `SecureVirtualMachine` allows (VM-DISK-PERSISTENT, STIG VMCH-80-000208). */
+export enum VsphereDiskMode {
+  /** Persistent, included in snapshots. The default. */
+  PERSISTENT = 'persistent',
+  /** Independent persistent: excluded from snapshots, never reverted. */
+  INDEPENDENT_PERSISTENT = 'independent_persistent',
+}
+
+/** HA restart priorities (`ha_vm_restart_priority`). */
+export enum HaRestartPriority {
+  /** HA does not restart the VM (PT-NO-HA). */
+  DISABLED = 'disabled',
+  /** Lowest. */
+  LOWEST = 'lowest',
+  /** Low. */
+  LOW = 'low',
+  /** Medium. */
+  MEDIUM = 'medium',
+  /** High. */
+  HIGH = 'high',
+  /** Highest. */
+  HIGHEST = 'highest',
+  /** The cluster's default. */
+  CLUSTER_DEFAULT = 'clusterRestartPriority',
+}
+
+/** A vSphere VM as other constructs (snapshots, rules) see it. */
+export interface IVsphereVirtualMachine extends IVirtualMachine {
+  /** The VM's BIOS UUID (what `vsphere_virtual_machine_snapshot` takes). */
+  readonly virtualMachineUuid: string;
+  /** The compute cluster the VM is in. */
+  readonly computeClusterId: string;
+}
+
+/**
+ * The hardware passthrough (DirectPath I/O) profile: the documented exception to
+ * VM-NO-PASSTHROUGH (STIG VMCH-80-000214, "when not required").
+ */
+export interface PassthroughOptions {
+  /** The approved devices, all on one host (PT-APPROVED-DEVICE). */
+  readonly devices: HostPciDevice[];
+  /**
+   * Why passthrough is required here (at least 10 characters). Recorded as a policy suppression of
+   * VM-NO-PASSTHROUGH, so reviewers see it in the report.
+   */
+  readonly approvalReason: string;
+  /**
+   * Add a DRS override with `drs_enabled = false` (PT-NO-MIGRATION): DRS cannot move the VM anyway.
+   * @default true
+   */
+  readonly disableDrs?: boolean;
+  /**
+   * Add an HA override with restart priority `disabled` (PT-NO-HA): HA cannot restart it on another host.
+   * @default true
+   */
+  readonly disableHaRestart?: boolean;
+  /**
+   * A vGPU profile. Not supported: vmware/vsphere 2.15.0 has no `shared_pci_device_id` on
+   * `vsphere_virtual_machine` (only Supervisor VM classes take vGPU devices), so setting this throws
+   * (PT-VGPU). Pass the whole GPU through with `devices` instead.
+   * @default - none
+   */
+  readonly vgpuProfile?: string;
+}
+
+/** Props of `SecureVirtualMachine`. */
+export interface SecureVirtualMachineProps {
+  /** What the VM is: name, vCPUs, memory, disks, networks, firmware, guest family, cloud-init. */
+  readonly spec: VmSpec;
+  /** The golden template to clone, with the inventory (cluster, datastore) to place the VM in. */
+  readonly template: IVmTemplate;
+  /**
+   * vSphere guest OS id.
+   * @default - the template's guest id; for content library templates `otherLinux64Guest` / `windows2019srvNext_64Guest`
+   */
+  readonly guestId?: string;
+  /**
+   * UEFI Secure Boot (VM-EFI-SECUREBOOT). Needs `spec.firmware` EFI.
+   * @default true
+   */
+  readonly secureBoot?: boolean;
+  /**
+   * Add a virtual TPM 2.0 (VM-VTPM). Needs EFI firmware and a key provider (Native Key Provider or
+   * an external KMS) configured in vCenter before apply; the VM home files become encrypted.
+   * @default false
+   */
+  readonly vtpm?: boolean;
+  /**
+   * Virtualization-based Security for Windows guests (VM-VBS). Sets all four attributes the
+   * provider requires: `vbs_enabled`, EFI firmware, Secure Boot, `vvtd_enabled`, `nested_hv_enabled`.
+   * @default false
+   */
+  readonly vbs?: boolean;
+  /**
+   * Virtual hardware version, 17-22 (VM-HW-VERSION; the provider cannot downgrade).
+   * @default 20
+   */
+  readonly hardwareVersion?: number;
+  /**
+   * Id of an existing encryption storage policy (`data.vsphere_storage_policy`, e.g. "VM Encryption
+   * Policy"), applied to the VM home and every disk (VM-ENCRYPTION; also gives encrypted vMotion).
+   * @default - the datastore's default policy (not encrypted; reported as info)
+   */
+  readonly storagePolicyId?: string;
+  /**
+   * Attach a CD/DVD drive backed by the client device (VM-NO-CDROM).
+   * @default false
+   */
+  readonly cdrom?: boolean;
+  /**
+   * Guest customisation while cloning (Linux or Windows). Exclusive with `spec.cloudInitUserData`.
+   * @default - none
+   */
+  readonly customization?: GuestCustomization;
+  /**
+   * Additional `extra_config` settings. A value that weakens a hardening key is allowed but warned
+   * about with the control id; `sched.mem.pshare.salt` is rejected (VM-NO-PSHARE-SALT).
+   * @default - none
+   */
+  readonly extraConfig?: { [key: string]: string };
+  /**
+   * VM folder path relative to the datacenter's VM folder.
+   * @default - the datacenter's root VM folder
+   */
+  readonly folder?: string;
+  /**
+   * vSphere tag ids.
+   * @default - none
+   */
+  readonly tags?: string[];
+  /**
+   * Resource pool for the VM.
+   * @default - the template cluster's root resource pool
+   */
+  readonly resourcePool?: IResourcePool;
+  /**
+   * Datastore for the VM.
+   * @default - the template's datastore
+   */
+  readonly datastoreId?: string;
+  /**
+   * Guaranteed memory in MiB (at most `spec.memoryMiB`). With passthrough it is forced to `spec.memoryMiB`.
+   * @default 0 (full reservation with passthrough)
+   */
+  readonly memoryReservationMiB?: number;
+  /**
+   * Allow CPU and memory hot add and CPU hot remove (VM-NO-HOTADD). Not allowed with passthrough.
+   * @default false
+   */
+  readonly allowHotAdd?: boolean;
+  /**
+   * VM logging (VM-LOGGING, STIG VMCH-80-000207).
+   * @default true
+   */
+  readonly enableLogging?: boolean;
+  /**
+   * Mode of every disk (VM-DISK-PERSISTENT, STIG VMCH-80-000208). Non-persistent modes are rejected.
+   * @default VsphereDiskMode.PERSISTENT
+   */
+  readonly diskMode?: VsphereDiskMode;
+  /**
+   * Hardware passthrough (DirectPath I/O).
+   * @default - no passthrough
+   */
+  readonly passthrough?: PassthroughOptions;
+  /**
+   * What happens to the VM and its disks on destroy.
+   * @default RemovalPolicy.RETAIN (`lifecycle.prevent_destroy = true`)
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * VM notes shown in vCenter.
+   * @default - "Managed by cdktf-hybrid"
+   */
+  readonly annotation?: string;
+}
+
+const MMIO_USE_KEY = 'pciPassthru.use64bitMMIO';
+const MMIO_SIZE_KEY = 'pciPassthru.64bitMMIOSizeGB';
+const CLOUD_INIT_KEYS = ['guestinfo.userdata', 'guestinfo.userdata.encoding', 'guestinfo.metadata', 'guestinfo.metadata.encoding'];
+const BRAND = Symbol.for('cdktf-hybrid.SecureVirtualMachine');
+/** Keys SCG8 dropped from vSphere 8 guidance (unimplemented) or deprecated: never write them (security-baseline.md section 3 notes). */
+const DROPPED_KEYS = [
+  'isolation.bios.bbs.disable', 'isolation.device.edit.disable', 'isolation.ghi.host.shellaction.disable',
+  'isolation.tools.disptoporequest.disable', 'isolation.tools.getcreds.disable', 'isolation.tools.ghi.autologon.disable',
+  'isolation.tools.ghi.launchmenu.change', 'isolation.tools.ghi.protocolhandler.info.disable', 'isolation.tools.ghi.trayicon.disable',
+  'isolation.tools.guestdndversionset.disable', 'isolation.tools.hgfsserverset.disable', 'isolation.tools.memschedfakesamplestats.disable',
+  'isolation.tools.trashfolderstate.disable', 'isolation.tools.vixmessage.disable', 'remotedisplay.vnc.enabled', 'svga.vgaonly',
+];
+
+function nextPow2(x: number): number {
+  let p = 1;
+  while (p < x) p *= 2;
+  return p;
+}
+
+function base64(value: string): string {
+  return Token.isUnresolved(value) ? Fn.base64encode(value) : Buffer.from(value, 'utf8').toString('base64');
+}
+
+/**
+ * A hardened vSphere VM (`vsphere_virtual_machine`) cloned from a golden template.
+ *
+ * Secure defaults (security-baseline.md section 3), each with the prop that loosens it:
+ * - EFI firmware with Secure Boot (VM-EFI-SECUREBOOT; `spec.firmware`, `secureBoot`).
+ * - The full STIG/SCG `extra_config` set of `VmHardening.extraConfig()` (VMCH-80-000189 to -000206;
+ *   `extraConfig` may override a key, with a warning naming the control).
+ * - `enable_logging = true` (VMCH-80-000207; `enableLogging`), `disk_mode = "persistent"`
+ *   (VMCH-80-000208; `diskMode`), no CD/DVD (VMCH-80-000210; `cdrom`), no PCI passthrough
+ *   (VMCH-80-000214; `passthrough`), CPU/memory hot add and CPU hot remove off (VM-NO-HOTADD;
+ *   `allowHotAdd`), hardware version 20 (VM-HW-VERSION), VBS/nested HV/vVT-d off unless `vbs`.
+ * - `lifecycle.prevent_destroy = true` so the VM and its disks survive a stray destroy (`removalPolicy`).
+ *
+ * Controls no attribute can express (floppy, serial, parallel, USB, vMotion and FT encryption;
+ * `VmHardening.unexpressibleControls()`) are reported on every VM as info annotations naming the
+ * control id; meet them in the template and audit after apply.
+ *
+ * @see https://registry.terraform.io/providers/vmware/vsphere/2.15.0/docs/resources/virtual_machine
+ */
+export class SecureVirtualMachine extends Construct implements IVsphereVirtualMachine {
+  /** True for a `SecureVirtualMachine` from any copy of the library. */
+  public static isSecureVirtualMachine(x: any): x is SecureVirtualMachine {
+    return typeof x === 'object' && x !== null && BRAND in x;
+  }
+
+  /** The underlying `vsphere_virtual_machine`. */
+  public readonly resource: VirtualMachine;
+  public readonly virtualMachineName: string;
+  public readonly virtualMachineId: string;
+  public readonly virtualMachineUuid: string;
+  public readonly computeClusterId: string;
+  public readonly spec: VmSpec;
+  public readonly hypervisor: Hypervisor = Hypervisor.VSPHERE;
+  public readonly pciPassthroughEnabled: boolean;
+  /** Whether Secure Boot is on. */
+  public readonly secureBoot: boolean;
+  /** Whether a vTPM is attached. */
+  public readonly vtpm: boolean;
+  /** Whether VBS is on. */
+  public readonly vbs: boolean;
+  /** The virtual hardware version. */
+  public readonly hardwareVersion: number;
+  /** Memory reservation in MiB. */
+  public readonly memoryReservationMiB: number;
+  /** The `extra_config` written, hardening profile included. */
+  public readonly extraConfig: { [key: string]: string };
+  /**
+   * The DRS override of a passthrough VM (PT-NO-MIGRATION).
+   * @default - none
+   */
+  public readonly drsOverrideResource?: DrsVmOverride;
+  /**
+   * The HA override of a passthrough VM (PT-NO-HA).
+   * @default - none
+   */
+  public readonly haOverrideResource?: HaVmOverride;
+
+  constructor(scope: Construct, id: string, props: SecureVirtualMachineProps) {
+    super(scope, id);
+    Object.defineProperty(this, BRAND, { value: true });
+    if (!props || !props.template) {
+      throw invalid(this, 'template', 'is required', undefined, 'Pass a VmTemplate to clone from.');
+    }
+    const spec = resolveVmSpec(this, 'spec', props.spec);
+    const efi = spec.firmware === Firmware.EFI;
+    const windows = spec.guestOsFamily === GuestOsFamily.WINDOWS;
+    const passthrough = props.passthrough;
+
+    // --- firmware, secure boot, vTPM, VBS
+    if (props.secureBoot === true && !efi) {
+      throw invalid(this, 'secureBoot', 'needs EFI firmware', 'spec.firmware=bios', 'Set spec.firmware to Firmware.EFI, or drop secureBoot.');
+    }
+    if (props.vtpm === true && !efi) {
+      throw invalid(this, 'vtpm', 'needs EFI firmware', 'spec.firmware=bios', 'Set spec.firmware to Firmware.EFI: a vTPM is only available with UEFI.');
+    }
+    if (props.vbs === true) {
+      if (!windows) {
+        throw invalid(this, 'vbs', 'is only for Windows guests', spec.guestOsFamily, 'Set spec.guestOsFamily to GuestOsFamily.WINDOWS, or drop vbs.');
+      }
+      if (!efi) {
+        throw invalid(this, 'vbs', 'needs EFI firmware', 'spec.firmware=bios', 'Set spec.firmware to Firmware.EFI.');
+      }
+      if (props.secureBoot === false) {
+        throw invalid(this, 'secureBoot', 'must stay on with vbs', false, 'VBS requires Secure Boot: drop secureBoot: false.');
+      }
+    }
+    this.secureBoot = props.secureBoot ?? efi;
+    this.vtpm = props.vtpm ?? false;
+    this.vbs = props.vbs ?? false;
+    this.hardwareVersion = props.hardwareVersion ?? 20;
+    checkIntegerRange(this, 'hardwareVersion', this.hardwareVersion, 17, 22,
+      'Use 17-22 (VM-HW-VERSION floor 17; 20 for vSphere 8.0, 21 for 8.0 U2+).');
+
+    // --- disks
+    const diskMode = props.diskMode ?? VsphereDiskMode.PERSISTENT;
+    if (!Object.values(VsphereDiskMode).includes(diskMode)) {
+      throw invalid(this, 'diskMode', 'must keep disks persistent (VM-DISK-PERSISTENT, VMCH-80-000208)', diskMode,
+        'Use VsphereDiskMode.PERSISTENT or VsphereDiskMode.INDEPENDENT_PERSISTENT; non-persistent disks erase evidence on power-off.');
+    }
+
+    // --- memory, hot add
+    const allowHotAdd = props.allowHotAdd ?? false;
+    if (props.memoryReservationMiB !== undefined && !isUnresolved(spec.memoryMiB)) {
+      checkIntegerRange(this, 'memoryReservationMiB', props.memoryReservationMiB, 0, spec.memoryMiB,
+        `Reserve at most spec.memoryMiB (${spec.memoryMiB}).`);
+    }
+
+    // --- cloud-init vs customisation
+    if (spec.cloudInitUserData !== undefined && props.customization !== undefined) {
+      throw invalid(this, 'customization', 'cannot be combined with spec.cloudInitUserData', props.customization.guestOsFamily,
+        'Use either guest customisation or cloud-init (guestinfo), not both: they both configure host name and network.');
+    }
+    if (props.customization !== undefined && props.customization.guestOsFamily !== spec.guestOsFamily) {
+      throw invalid(this, 'customization', `is for ${props.customization.guestOsFamily} but spec.guestOsFamily is ${spec.guestOsFamily}`,
+        props.customization.guestOsFamily, 'Use GuestCustomization.linux for Linux guests and GuestCustomization.windows for Windows guests.');
+    }
+
+    // --- user extra_config
+    const hardening = VmHardening.extraConfigSettings();
+    const userConfig = props.extraConfig ?? {};
+    for (const [key, value] of Object.entries(userConfig)) {
+      const lower = key.toLowerCase();
+      if (lower === 'sched.mem.pshare.salt') {
+        throw invalid(this, `extraConfig["${key}"]`, 'turns on inter-VM page sharing (VM-NO-PSHARE-SALT, VMCH-80-000199)', value,
+          'Remove the key: the STIG requires it absent.');
+      }
+      if (CLOUD_INIT_KEYS.includes(lower) && spec.cloudInitUserData !== undefined) {
+        throw invalid(this, `extraConfig["${key}"]`, 'conflicts with spec.cloudInitUserData', '<guestinfo>', 'Give cloud-init data only through spec.');
+      }
+      if (lower.startsWith('pcipassthru')) {
+        throw invalid(this, `extraConfig["${key}"]`, 'is managed by the passthrough profile', value, 'Use the passthrough prop instead.');
+      }
+      if (DROPPED_KEYS.includes(lower) || lower.startsWith('isolation.tools.unity')) {
+        Annotations.of(this).addWarning(`extraConfig["${key}"] is not implemented in vSphere 8 (dropped from the SCG8 guidance); remove it.`);
+      }
+      if (/^ethernet\d+\.filter\d+\.name$/.test(lower)) {
+        Annotations.of(this).addWarning(`extraConfig["${key}"] attaches a dvFilter; VM-NO-DVFILTER (VMCH-80-000200) will report it unless allow-listed.`);
+      }
+      const setting = hardening.find((s) => s.key.toLowerCase() === lower);
+      if (setting && String(value).toLowerCase() !== setting.value.toLowerCase()) {
+        Annotations.of(this).addWarning(
+          `extraConfig["${key}"] = "${value}" loosens the hardening default "${setting.value}"; ${setting.controlId} (${setting.source}) will report it.`);
+      }
+    }
+
+    // --- passthrough
+    let mmioSizeGB: number | undefined;
+    let hostSystemId: string | undefined;
+    if (passthrough !== undefined) {
+      if (passthrough.vgpuProfile !== undefined) {
+        throw invalid(this, 'passthrough.vgpuProfile', 'is not supported on plain VMs by vmware/vsphere 2.15.0 (PT-VGPU)', passthrough.vgpuProfile,
+          'The provider has no shared_pci_device_id on vsphere_virtual_machine; pass the whole GPU through with passthrough.devices, or use a Supervisor VM class.');
+      }
+      if (!Array.isArray(passthrough.devices) || passthrough.devices.length === 0) {
+        throw invalid(this, 'passthrough.devices', 'must list at least one device', passthrough.devices,
+          'Look the device up with new HostPciDevice(...) and pass it here.');
+      }
+      passthrough.devices.forEach((d, i) => {
+        if (!(d instanceof HostPciDevice)) {
+          throw invalid(this, `passthrough.devices[${i}]`, 'must be a HostPciDevice', d, 'Look the device up with new HostPciDevice(...).');
+        }
+      });
+      if (typeof passthrough.approvalReason !== 'string' || passthrough.approvalReason.trim().length < 10) {
+        throw invalid(this, 'passthrough.approvalReason', 'must explain the exception in at least 10 characters', passthrough.approvalReason,
+          'Say why the VM needs the device, e.g. "LLM inference needs a full H100; change CHG-1234".');
+      }
+      const hosts = new Set(passthrough.devices.map((d) => d.hostName));
+      if (hosts.size > 1) {
+        throw invalid(this, 'passthrough.devices', 'are on more than one host', [...hosts],
+          'A VM runs on one host: pass through devices of a single host (PT-HOST-PINNED).');
+      }
+      if (!efi) {
+        throw invalid(this, 'spec.firmware', 'must be EFI with passthrough (PT-EFI-FIRMWARE)', spec.firmware,
+          'Set spec.firmware to Firmware.EFI: large-BAR devices need a 64-bit MMIO window that BIOS cannot map.');
+      }
+      if (allowHotAdd) {
+        throw invalid(this, 'allowHotAdd', 'cannot be true with passthrough (PT-NO-HOTADD)', true,
+          'DirectPath I/O rules out hot add: drop allowHotAdd and size the VM at deploy.');
+      }
+      if (props.memoryReservationMiB !== undefined && !isUnresolved(props.memoryReservationMiB) && !isUnresolved(spec.memoryMiB)
+        && props.memoryReservationMiB !== spec.memoryMiB) {
+        throw invalid(this, 'memoryReservationMiB', `must equal spec.memoryMiB (${spec.memoryMiB}) with passthrough (PT-FULL-MEM-RESERVATION)`,
+          props.memoryReservationMiB, 'Drop memoryReservationMiB (it defaults to full) or set it to spec.memoryMiB: the VM will not power on otherwise.');
+      }
+      const totalGB = passthrough.devices.reduce((sum, d) => sum + d.deviceMemoryGB, 0);
+      mmioSizeGB = 2 * nextPow2(totalGB);
+      hostSystemId = passthrough.devices[0].hostSystemId;
+      if (!this.secureBoot) {
+        Annotations.of(this).addWarning('secureBoot is false on a passthrough VM; PT-EFI-FIRMWARE / VM-EFI-SECUREBOOT will report it. Document the unsigned driver that forces it.');
+      }
+      Policy.suppress(this, 'VM-NO-PASSTHROUGH', passthrough.approvalReason);
+    }
+    this.pciPassthroughEnabled = passthrough !== undefined;
+    this.memoryReservationMiB = passthrough !== undefined ? spec.memoryMiB : (props.memoryReservationMiB ?? 0);
+
+    // --- warnings for loosened defaults
+    const warn = (message: string) => Annotations.of(this).addWarning(message);
+    if (!efi) warn('spec.firmware is BIOS: no Secure Boot; VM-EFI-SECUREBOOT will report it.');
+    else if (!this.secureBoot) warn('secureBoot is false; VM-EFI-SECUREBOOT will report it.');
+    if (allowHotAdd) warn('allowHotAdd is true: CPU/memory hot add is on (and vNUMA off); VM-NO-HOTADD will report it.');
+    if (props.enableLogging === false) warn('enableLogging is false; VM-LOGGING (VMCH-80-000207) will report it.');
+    if (props.cdrom === true) warn('cdrom is true: a CD/DVD drive is attached; VM-NO-CDROM (VMCH-80-000210) will report it. Remove it after the build.');
+    if (diskMode === VsphereDiskMode.INDEPENDENT_PERSISTENT) {
+      Annotations.of(this).addInfo('diskMode is independent_persistent: the disks are excluded from snapshots (VM-DISK-PERSISTENT allows it).');
+    }
+    if (props.removalPolicy === RemovalPolicy.DESTROY) warn('removalPolicy is DESTROY: terraform destroy deletes the VM and its disks.');
+    for (const control of VmHardening.unexpressibleControls()) {
+      if (control.controlId === 'VM-VMOTION-ENCRYPT' && props.storagePolicyId !== undefined) continue;
+      Annotations.of(this).addInfo(`${control.controlId} (${control.source}, ${control.requirement}) is not expressible in Terraform: ${control.howToMeet}.`);
+    }
+    if (props.storagePolicyId === undefined) {
+      Annotations.of(this).addInfo('storagePolicyId is not set: VM home and disks are not encrypted; VM-ENCRYPTION will report it.');
+    }
+
+    // --- extra_config
+    const extraConfig: { [key: string]: string } = { ...VmHardening.extraConfig() };
+    if (spec.cloudInitUserData !== undefined) {
+      const metadata = spec.cloudInitMetadata ?? `instance-id: ${spec.name}\nlocal-hostname: ${spec.name}\n`;
+      extraConfig['guestinfo.userdata'] = base64(spec.cloudInitUserData);
+      extraConfig['guestinfo.userdata.encoding'] = 'base64';
+      extraConfig['guestinfo.metadata'] = base64(metadata);
+      extraConfig['guestinfo.metadata.encoding'] = 'base64';
+    }
+    if (mmioSizeGB !== undefined) {
+      extraConfig[MMIO_USE_KEY] = 'TRUE';
+      extraConfig[MMIO_SIZE_KEY] = String(mmioSizeGB);
+    }
+    for (const [key, value] of Object.entries(userConfig)) {
+      const existing = Object.keys(extraConfig).find((k) => k.toLowerCase() === key.toLowerCase());
+      if (existing !== undefined) delete extraConfig[existing];
+      extraConfig[key] = value;
+    }
+    this.extraConfig = extraConfig;
+
+    // --- the VM
+    const guestId = props.guestId ?? props.template.guestId ?? (windows ? 'windows2019srvNext_64Guest' : 'otherLinux64Guest');
+    const customize = props.customization?._render(this, 'customization', spec.networks!.length,
+      spec.networks!.map((n) => (n.ipv4Address !== undefined ? { ipv4Address: n.ipv4Address, ipv4Netmask: n.ipv4PrefixLength } : {})));
+    this.spec = spec;
+    this.virtualMachineName = spec.name;
+    this.computeClusterId = props.template.computeClusterId;
+
+    this.resource = new VirtualMachine(this, 'Resource', {
+      name: spec.name,
+      annotation: props.annotation ?? 'Managed by cdktf-hybrid',
+      resourcePoolId: props.resourcePool?.resourcePoolId ?? props.template.resourcePoolId,
+      datastoreId: props.datastoreId ?? props.template.datastoreId,
+      folder: props.folder,
+      tags: props.tags,
+      guestId,
+      scsiType: props.template.scsiType,
+      numCpus: spec.cpus,
+      numCoresPerSocket: spec.coresPerSocket,
+      memory: spec.memoryMiB,
+      memoryReservation: this.memoryReservationMiB,
+      memoryReservationLockedToMax: passthrough !== undefined ? true : undefined,
+      cpuHotAddEnabled: allowHotAdd,
+      cpuHotRemoveEnabled: allowHotAdd,
+      memoryHotAddEnabled: allowHotAdd,
+      firmware: spec.firmware,
+      efiSecureBootEnabled: this.secureBoot,
+      vbsEnabled: this.vbs,
+      vvtdEnabled: this.vbs,
+      nestedHvEnabled: this.vbs,
+      hardwareVersion: this.hardwareVersion,
+      enableLogging: props.enableLogging ?? true,
+      extraConfig,
+      extraConfigRebootRequired: true,
+      storagePolicyId: props.storagePolicyId,
+      hostSystemId,
+      pciDeviceId: passthrough?.devices.map((d) => d.pciDeviceId),
+      vtpm: this.vtpm ? { version: '2.0' } : undefined,
+      cdrom: props.cdrom === true ? [{ clientDevice: true }] : undefined,
+      disk: spec.disks!.map((disk, i) => ({
+        label: disk.label,
+        size: disk.sizeGiB,
+        unitNumber: i,
+        thinProvisioned: disk.thinProvisioned,
+        diskMode,
+        storagePolicyId: props.storagePolicyId,
+      })),
+      networkInterface: spec.networks!.length > 0 ? spec.networks!.map((n) => ({ networkId: n.networkId, adapterType: 'vmxnet3' })) : undefined,
+      clone: {
+        templateUuid: props.template.templateUuid,
+        customize,
+      },
+    });
+    RemovalPolicies.apply(this.resource, props.removalPolicy);
+    this.virtualMachineId = this.resource.id;
+    this.virtualMachineUuid = this.resource.uuid;
+
+    if (passthrough !== undefined && passthrough.disableDrs !== false) {
+      this.drsOverrideResource = new DrsVmOverride(this, 'DrsOverride', {
+        computeClusterId: this.computeClusterId, virtualMachineId: this.virtualMachineId, drsEnabled: false,
+      });
+    }
+    if (passthrough !== undefined && passthrough.disableHaRestart !== false) {
+      this.haOverrideResource = new HaVmOverride(this, 'HaOverride', {
+        computeClusterId: this.computeClusterId, virtualMachineId: this.virtualMachineId, haVmRestartPriority: HaRestartPriority.DISABLED,
+      });
+    }
+  }
+}
