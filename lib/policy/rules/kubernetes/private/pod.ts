@@ -107,6 +107,8 @@ export interface Pod {
   readonly containers: Container[];
   /** Volume blocks. */
   readonly volumes: Found[];
+  /** Paths of container or volume lists (or elements, or `dynamic` blocks) that are only known at apply. */
+  readonly unresolvedBlocks: string[];
 }
 
 /** What `locatePods` found. */
@@ -171,18 +173,23 @@ export function locatePods(resource: PolicyResource): PodLookup {
       .find((m) => m.path === metadataPrefix || m.path.startsWith(`${metadataPrefix}[`));
     const metadataPath = metadataPrefix;
 
+    const unresolvedBlocks: string[] = [];
+    if (spec.dynamic !== undefined) unresolvedBlocks.push(joinPath(found.path, 'dynamic'));
     const containers: Container[] = [];
     const lists: Array<[string, boolean]> = [[dialect.key('container'), false], [dialect.key('init_container'), true]];
     if (dialect.manifest) lists.push(['ephemeralContainers', true]);
     for (const [key, init] of lists) {
       below(found, key).forEach((c, index) => {
+        if (isUnresolved(c.value)) unresolvedBlocks.push(c.path);
         if (!isObject(c.value)) return;
         const name = typeof c.value.name === 'string' ? c.value.name : `#${index}`;
         const kind = init ? (key === 'ephemeralContainers' ? 'ephemeral_container' : 'init_container') : 'container';
         containers.push({ value: c.value, path: c.path, name, detail: `${kind}=${name}`, init });
       });
     }
-    const volumes = below(found, dialect.key('volume')).filter((v) => isObject(v.value));
+    const allVolumes = below(found, dialect.key('volume'));
+    unresolvedBlocks.push(...allVolumes.filter((v) => isUnresolved(v.value)).map((v) => v.path));
+    const volumes = allVolumes.filter((v) => isObject(v.value));
     pods.push({
       dialect,
       spec,
@@ -191,6 +198,7 @@ export function locatePods(resource: PolicyResource): PodLookup {
       metadataPath: metadataFound?.path ?? metadataPath,
       containers,
       volumes,
+      unresolvedBlocks,
     });
   }
   return { applicable: true, pods };

@@ -75,7 +75,10 @@ export interface PodRuleOptions extends RuleInfo {
   check(pod: Pod, findings: Findings, resource: PolicyResource, context: PolicyContext): void;
 }
 
-/** A rule evaluated on each pod template of the workload kinds (and optionally of manifests). */
+/**
+ * A rule evaluated on each pod template of the workload kinds (and optionally of manifests).
+ * Container or volume lists that are only known at apply make the result UNKNOWN unless a violation is found.
+ */
 export function podRule(options: PodRuleOptions): KubernetesRule {
   const { check, manifest, manifestOnly, applies, ...info } = options;
   const resourceTypes = manifestOnly ? [MANIFEST_TYPE] : manifest ? [...WORKLOAD_TYPES, MANIFEST_TYPE] : [...WORKLOAD_TYPES];
@@ -90,7 +93,11 @@ export function podRule(options: PodRuleOptions): KubernetesRule {
       const pods = applies ? lookup.pods.filter((pod) => applies(pod)) : lookup.pods;
       if (applies && pods.length === 0) return RuleResult.notApplicable();
       const findings = new Findings();
-      for (const pod of pods) check(pod, findings, resource, context);
+      for (const pod of pods) {
+        // a container or volume list known only at apply could hold anything: never PASS
+        for (const path of pod.unresolvedBlocks) findings.unknown(path);
+        check(pod, findings, resource, context);
+      }
       return findings.result();
     }),
   };
