@@ -9,7 +9,6 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const baselinePath = path.resolve(process.env.CDKTF_HYBRID_SHARED ?? path.resolve(repoRoot, '..', 'shared'), 'docs', 'security-baseline.md');
 const baselineMissing = !fs.existsSync(baselinePath);
 if (baselineMissing) {
-  // eslint-disable-next-line no-console
   console.warn(`security-baseline.md not found at ${baselinePath}; skipping the rule-id catalogue test`);
 }
 
