@@ -1,6 +1,6 @@
 import { PolicyResource, Severity } from '../../rule';
 import { findAll, isUnresolved } from '../../private/attributes';
-import { NAMESPACE_TYPES } from './private/pod';
+import { MANIFEST_TYPE, NAMESPACE_TYPES } from './private/pod';
 import { membersOf, namespaceName } from './private/namespace';
 import { resourceRule } from './private/rule';
 
@@ -8,16 +8,23 @@ const NETWORK_POLICY_TYPES = ['kubernetes_network_policy_v1', 'kubernetes_networ
 
 /** 'yes' when the network policy selects every pod, covers both directions and allows nothing. */
 function isDenyAll(policy: PolicyResource): 'yes' | 'no' | 'unknown' {
-  const attrs = policy.attributes;
-  const selectors = findAll(attrs, 'spec.pod_selector');
+  const manifest = policy.resourceType === MANIFEST_TYPE;
+  if (manifest) {
+    const kind = findAll(policy.attributes, 'manifest.kind')[0]?.value;
+    if (isUnresolved(kind) || isUnresolved(policy.attributes.manifest)) return 'unknown';
+    if (kind !== 'NetworkPolicy') return 'no';
+  }
+  const attrs = manifest ? policy.attributes.manifest : policy.attributes;
+  const key = (snake: string): string => manifest ? snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : snake;
+  const selectors = findAll(attrs, `spec.${key('pod_selector')}`);
   if (selectors.some((s) => isUnresolved(s.value))) return 'unknown';
   for (const selector of selectors) {
-    const labels = findAll(selector.value, 'match_labels')[0]?.value;
+    const labels = findAll(selector.value, key('match_labels'))[0]?.value;
     if (isUnresolved(labels)) return 'unknown';
     if (labels && typeof labels === 'object' && Object.keys(labels).length > 0) return 'no';
-    if (findAll(selector.value, 'match_expressions').length > 0) return 'no';
+    if (findAll(selector.value, key('match_expressions')).length > 0) return 'no';
   }
-  const types = findAll(attrs, 'spec.policy_types')[0]?.value;
+  const types = findAll(attrs, `spec.${key('policy_types')}`)[0]?.value;
   if (isUnresolved(types)) return 'unknown';
   if (!Array.isArray(types) || !types.includes('Ingress') || !types.includes('Egress')) return 'no';
   for (const direction of ['ingress', 'egress']) {
@@ -38,11 +45,11 @@ export const networkPolicyDefaultDeny = resourceRule({
     + 'reaches the whole cluster. Evaluated on each namespace resource of the stack: it passes when a '
     + 'kubernetes_network_policy_v1 of the same stack lives in it (by literal name or by a reference to the '
     + 'namespace resource) with an empty pod_selector, policy_types ["Ingress","Egress"] and no ingress or egress '
-    + 'rules. Allow policies are separate resources and do not count. Namespaces that exist outside the stack '
-    + 'cannot be checked.',
+    + 'rules (a kubernetes_manifest NetworkPolicy counts as well). Allow policies are separate resources and do not '
+    + 'count. Namespaces that exist outside the stack cannot be checked.',
   resourceTypes: NAMESPACE_TYPES,
   check: (resource, findings, context) => {
-    const { members, unknown } = membersOf(resource, context, NETWORK_POLICY_TYPES);
+    const { members, unknown } = membersOf(resource, context, [...NETWORK_POLICY_TYPES, MANIFEST_TYPE]);
     const verdicts = members.map(isDenyAll);
     if (verdicts.includes('yes')) return;
     const name = namespaceName(resource);

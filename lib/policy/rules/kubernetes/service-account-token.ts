@@ -17,7 +17,7 @@ export const serviceAccountToken = resourceRule({
   rationale: 'A mounted token lets anyone who compromises the pod call the API server as its service account. '
     + 'Pod specs and service accounts (whose provider default is true) must set automount_service_account_token = '
     + 'false; unset fails. A workload that needs the API opts in and suppresses this finding with a reason. '
-    + 'Also checks kubernetes_manifest pods.',
+    + 'Also checks kubernetes_manifest pods and ServiceAccounts.',
   resourceTypes: [...WORKLOAD_TYPES, MANIFEST_TYPE, ...SERVICE_ACCOUNT_TYPES],
   check: (resource, findings) => {
     if (SERVICE_ACCOUNT_TYPES.includes(resource.resourceType)) {
@@ -26,6 +26,12 @@ export const serviceAccountToken = resourceRule({
       else if (findings.unresolved(found.value, found.path)) return;
       else if (!isFalse(found.value)) findings.fail(found.path, found.value, 'set automount_service_account_token = false');
       return;
+    }
+    if (resource.resourceType === MANIFEST_TYPE && findAll(resource.attributes, 'manifest.kind')[0]?.value === 'ServiceAccount') {
+      const found = findAll(resource.attributes, 'manifest.automountServiceAccountToken')[0];
+      if (!found) findings.fail('manifest.automountServiceAccountToken', undefined, 'set automountServiceAccountToken: false');
+      else if (!findings.unresolved(found.value, found.path) && !isFalse(found.value)) findings.fail(found.path, found.value, 'set automountServiceAccountToken: false');
+      return undefined;
     }
     const lookup = locatePods(resource);
     if (!lookup.applicable) return RuleResult.notApplicable();

@@ -200,3 +200,30 @@ describe('K8S-RUNTIMECLASS', () => {
     expect(evaluate(rule('K8S-RUNTIMECLASS'), deployment()).status).toBe(ComplianceStatus.NOT_APPLICABLE);
   });
 });
+
+describe('kubernetes_manifest related resources', () => {
+  test('a deny-all NetworkPolicy manifest in the namespace satisfies K8S-NETPOL-DEFAULT-DENY; a ConfigMap manifest does not', () => {
+    const policy = (kind: string, spec: Record<string, any>) => ({
+      resourceType: 'kubernetes_manifest',
+      address: `kubernetes_manifest.${kind.toLowerCase()}`,
+      attributes: { manifest: { apiVersion: 'networking.k8s.io/v1', kind, metadata: { name: 'deny-all', namespace: 'apps' }, spec } },
+    });
+    const rule = KUBERNETES_RULES.find((r) => r.ruleId === 'K8S-NETPOL-DEFAULT-DENY')!;
+    const denyAllManifest = policy('NetworkPolicy', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(rule.evaluate(namespace(), { resources: [namespace(), denyAllManifest] }).status).toBe(ComplianceStatus.PASS);
+    const allow = policy('NetworkPolicy', { podSelector: {}, policyTypes: ['Ingress', 'Egress'], egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] });
+    expect(rule.evaluate(namespace(), { resources: [namespace(), allow] }).status).toBe(ComplianceStatus.FAIL);
+    expect(rule.evaluate(namespace(), { resources: [namespace(), policy('ConfigMap', {})] }).status).toBe(ComplianceStatus.FAIL);
+  });
+
+  test('K8S-SA-TOKEN checks a ServiceAccount manifest', () => {
+    const sa = (automount?: boolean) => ({
+      resourceType: 'kubernetes_manifest',
+      address: 'kubernetes_manifest.sa',
+      attributes: { manifest: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web', namespace: 'apps' }, ...(automount === undefined ? {} : { automountServiceAccountToken: automount }) } },
+    });
+    const rule = KUBERNETES_RULES.find((r) => r.ruleId === 'K8S-SA-TOKEN')!;
+    expect(evaluate(rule, sa(false)).status).toBe(ComplianceStatus.PASS);
+    expect(evaluate(rule, sa()).violations.map((v) => v.attributePath)).toEqual(['manifest.automountServiceAccountToken']);
+  });
+});
