@@ -18,6 +18,10 @@ export const appArmor = podRule({
   check: (pod, findings) => {
     const annotations = pod.metadata?.annotations;
     const base = joinPath(pod.metadataPath, 'annotations');
+    if (pod.metadataUnresolved) {
+      findings.unknown(pod.metadataPath);
+      return;
+    }
     if (isUnresolved(annotations)) {
       findings.unknown(base);
       return;

@@ -7,7 +7,9 @@ import { podRule } from './private/rule';
 export const UNTRUSTED_LABEL = 'cdktf-hybrid.io/untrusted';
 
 function isUntrusted(pod: Pod): boolean {
+  if (pod.metadataUnresolved) return true;
   const labels = pod.metadata?.labels;
+  if (isUnresolved(labels)) return true;
   if (typeof labels !== 'object' || labels === null) return false;
   const value = (labels as Record<string, unknown>)[UNTRUSTED_LABEL];
   return value === 'true' || value === true || isUnresolved(value);
@@ -25,7 +27,10 @@ export const runtimeClass = podRule({
   manifest: true,
   applies: isUntrusted,
   check: (pod, findings) => {
-    const label = (pod.metadata?.labels as Record<string, unknown>)[UNTRUSTED_LABEL];
+    if (pod.metadataUnresolved) return findings.unknown(pod.metadataPath);
+    const labels = pod.metadata?.labels;
+    if (isUnresolved(labels)) return findings.unknown(joinPath(pod.metadataPath, 'labels'));
+    const label = (labels as Record<string, unknown>)[UNTRUSTED_LABEL];
     if (findings.unresolved(label, `${joinPath(pod.metadataPath, 'labels')}["${UNTRUSTED_LABEL}"]`)) return;
     const found = at(pod, specOf(pod), 'runtime_class_name')[0];
     if (found && findings.unresolved(found.value, found.path)) return;

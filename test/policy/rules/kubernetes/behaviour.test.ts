@@ -227,3 +227,18 @@ describe('kubernetes_manifest related resources', () => {
     expect(evaluate(rule, sa()).violations.map((v) => v.attributePath)).toEqual(['manifest.automountServiceAccountToken']);
   });
 });
+
+describe('unresolved pod metadata', () => {
+  const resource = () => {
+    const d = deployment();
+    d.attributes.spec.template.metadata = '${var.pod_metadata}';
+    return d;
+  };
+
+  test('K8S-APPARMOR and K8S-RUNTIMECLASS are UNKNOWN when the pod metadata is an expression', () => {
+    for (const id of ['K8S-APPARMOR', 'K8S-RUNTIMECLASS']) {
+      expect({ id, status: evaluate(KUBERNETES_RULES.find((r) => r.ruleId === id)!, resource()).status })
+        .toEqual({ id, status: ComplianceStatus.UNKNOWN });
+    }
+  });
+});

@@ -103,6 +103,8 @@ export interface Pod {
   readonly metadata?: Record<string, any>;
   /** The pod metadata's path (its expected path when missing). */
   readonly metadataPath: string;
+  /** True when the pod metadata is an expression only known at apply. */
+  readonly metadataUnresolved: boolean;
   /** Containers, then init containers (and ephemeral containers of manifests). */
   readonly containers: Container[];
   /** Volume blocks. */
@@ -196,6 +198,7 @@ export function locatePods(resource: PolicyResource): PodLookup {
       specPath: found.path,
       metadata: metadataFound && isObject(metadataFound.value) ? metadataFound.value : undefined,
       metadataPath: metadataFound?.path ?? metadataPath,
+      metadataUnresolved: metadataFound !== undefined && isUnresolved(metadataFound.value),
       containers,
       volumes,
       unresolvedBlocks,
