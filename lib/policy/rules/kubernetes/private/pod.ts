@@ -1,0 +1,279 @@
+// Locating pod specs, containers and volumes in Kubernetes resources, for the typed provider
+// resources (snake_case) and for `kubernetes_manifest` (the raw camelCase API object).
+import { PolicyContext, PolicyResource } from '../../../rule';
+import { Found, findAll, getValue, isUnresolved, referencedAddresses } from '../../../private/attributes';
+
+/** Where the pod spec and pod metadata of a typed workload live (security-baseline.md, Conventions). */
+interface PodLocation { readonly spec: string; readonly metadata: string }
+
+const TEMPLATE: PodLocation = { spec: 'spec.template.spec', metadata: 'spec.template.metadata' };
+const CRON: PodLocation = { spec: 'spec.job_template.spec.template.spec', metadata: 'spec.job_template.spec.template.metadata' };
+const POD: PodLocation = { spec: 'spec', metadata: 'metadata' };
+
+/** Typed workload resource types (the `_v1` kinds and their deprecated unversioned twins) → pod location. */
+const TYPED_WORKLOADS: Record<string, PodLocation> = {
+  kubernetes_deployment_v1: TEMPLATE,
+  kubernetes_deployment: TEMPLATE,
+  kubernetes_stateful_set_v1: TEMPLATE,
+  kubernetes_stateful_set: TEMPLATE,
+  kubernetes_daemon_set_v1: TEMPLATE,
+  kubernetes_daemonset: TEMPLATE,
+  kubernetes_job_v1: TEMPLATE,
+  kubernetes_job: TEMPLATE,
+  kubernetes_replication_controller_v1: TEMPLATE,
+  kubernetes_replication_controller: TEMPLATE,
+  kubernetes_cron_job_v1: CRON,
+  kubernetes_cron_job: CRON,
+  kubernetes_pod_v1: POD,
+  kubernetes_pod: POD,
+};
+
+/** `kubernetes_manifest` kinds that carry a pod spec → its location under `manifest`. */
+const MANIFEST_KINDS: Record<string, PodLocation> = {
+  Pod: { spec: 'manifest.spec', metadata: 'manifest.metadata' },
+  Deployment: { spec: 'manifest.spec.template.spec', metadata: 'manifest.spec.template.metadata' },
+  StatefulSet: { spec: 'manifest.spec.template.spec', metadata: 'manifest.spec.template.metadata' },
+  DaemonSet: { spec: 'manifest.spec.template.spec', metadata: 'manifest.spec.template.metadata' },
+  ReplicaSet: { spec: 'manifest.spec.template.spec', metadata: 'manifest.spec.template.metadata' },
+  ReplicationController: { spec: 'manifest.spec.template.spec', metadata: 'manifest.spec.template.metadata' },
+  Job: { spec: 'manifest.spec.template.spec', metadata: 'manifest.spec.template.metadata' },
+  PodTemplate: { spec: 'manifest.template.spec', metadata: 'manifest.template.metadata' },
+  CronJob: { spec: 'manifest.spec.jobTemplate.spec.template.spec', metadata: 'manifest.spec.jobTemplate.spec.template.metadata' },
+};
+
+/** The typed Kubernetes resource types that hold a pod spec. */
+export const WORKLOAD_TYPES: string[] = Object.keys(TYPED_WORKLOADS);
+
+/** The raw manifest resource type. */
+export const MANIFEST_TYPE = 'kubernetes_manifest';
+
+/** Namespace resource types. */
+export const NAMESPACE_TYPES: string[] = ['kubernetes_namespace_v1', 'kubernetes_namespace'];
+
+/** Attribute names: snake_case for typed resources, the API's camelCase inside `kubernetes_manifest`. */
+export interface Dialect {
+  /** True for `kubernetes_manifest`. */
+  readonly manifest: boolean;
+  /** The attribute name for a snake_case name of the typed schema. */
+  key(snakeName: string): string;
+}
+
+const CAMEL_EXCEPTIONS: Record<string, string> = {
+  container: 'containers',
+  init_container: 'initContainers',
+  volume: 'volumes',
+  port: 'ports',
+  volume_mount: 'volumeMounts',
+  sysctl: 'sysctls',
+  host_pid: 'hostPID',
+  host_ipc: 'hostIPC',
+  downward_api: 'downwardAPI',
+  http_get: 'httpGet',
+  se_linux_options: 'seLinuxOptions',
+};
+
+const TYPED: Dialect = { manifest: false, key: (name) => name };
+const CAMEL: Dialect = {
+  manifest: true,
+  key: (name) => CAMEL_EXCEPTIONS[name] ?? name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()),
+};
+
+/** One container (or init container) of a pod. */
+export interface Container {
+  /** The container block. */
+  readonly value: Record<string, any>;
+  /** Its concrete attribute path. */
+  readonly path: string;
+  /** Its name, or `#<index>` when unnamed. */
+  readonly name: string;
+  /** `container=<name>` or `init_container=<name>`, for violation details. */
+  readonly detail: string;
+  /** True for an init (or, in manifests, ephemeral) container. */
+  readonly init: boolean;
+}
+
+/** One pod template found in a resource. */
+export interface Pod {
+  readonly dialect: Dialect;
+  /** The pod spec object. */
+  readonly spec: Record<string, any>;
+  /** The pod spec's concrete path, e.g. `spec.template.spec` or `spec[0].template[0].spec[0]`. */
+  readonly specPath: string;
+  /** The pod metadata object, if any. */
+  readonly metadata?: Record<string, any>;
+  /** The pod metadata's path (its expected path when missing). */
+  readonly metadataPath: string;
+  /** True when the pod metadata is an expression only known at apply. */
+  readonly metadataUnresolved: boolean;
+  /** Containers, then init containers (and ephemeral containers of manifests). */
+  readonly containers: Container[];
+  /** Volume blocks. */
+  readonly volumes: Found[];
+  /** Paths of container or volume lists (or elements, or `dynamic` blocks) that are only known at apply. */
+  readonly unresolvedBlocks: string[];
+}
+
+/** What `locatePods` found. */
+export interface PodLookup {
+  /** False when the resource holds no pod template (another type, or a manifest of another kind). */
+  readonly applicable: boolean;
+  /** Set when the pod template is only known at apply. */
+  readonly unresolved?: string;
+  readonly pods: Pod[];
+}
+
+/** Joins attribute paths. */
+export function joinPath(base: string, sub: string): string {
+  if (!base) return sub;
+  if (!sub) return base;
+  return sub.startsWith('[') ? `${base}${sub}` : `${base}.${sub}`;
+}
+
+/** `findAll` below a found element, with paths prefixed by the element's path. */
+export function below(base: { value: unknown; path: string }, subPath: string): Found[] {
+  return findAll(base.value, subPath).map((f) => ({ value: f.value, path: joinPath(base.path, f.path) }));
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function podLocation(resource: PolicyResource): PodLocation | undefined | 'unresolved' {
+  if (resource.resourceType === MANIFEST_TYPE) {
+    const manifest = resource.attributes.manifest;
+    if (isUnresolved(manifest)) return 'unresolved';
+    const kind = getValue(resource.attributes, 'manifest.kind');
+    if (isUnresolved(kind)) return 'unresolved';
+    return typeof kind === 'string' ? MANIFEST_KINDS[kind] : undefined;
+  }
+  return TYPED_WORKLOADS[resource.resourceType];
+}
+
+/** Finds every pod template in a resource, with its containers and volumes. */
+export function locatePods(resource: PolicyResource): PodLookup {
+  const location = podLocation(resource);
+  if (location === undefined) return { applicable: false, pods: [] };
+  if (location === 'unresolved') return { applicable: true, unresolved: 'the manifest is only known at apply', pods: [] };
+  const dialect = resource.resourceType === MANIFEST_TYPE ? CAMEL : TYPED;
+
+  // an unresolved step on the way (e.g. `spec: "${var.spec}"`) makes the whole pod unknown
+  const steps = location.spec.split('.');
+  for (let i = 1; i <= steps.length; i++) {
+    const prefix = steps.slice(0, i).join('.');
+    const unresolved = findAll(resource.attributes, prefix).find((f) => isUnresolved(f.value) && typeof f.value === 'string');
+    if (unresolved) return { applicable: true, unresolved: `${unresolved.path} is only known at apply`, pods: [] };
+  }
+
+  const pods: Pod[] = [];
+  for (const found of findAll(resource.attributes, location.spec)) {
+    if (!isObject(found.value)) continue;
+    const spec = found.value;
+    // pod metadata is the sibling of the pod spec
+    const parentPath = found.path.replace(/\.?spec(\[\d+\])?$/, '');
+    const metadataPrefix = joinPath(parentPath, 'metadata');
+    const metadataFound = findAll(resource.attributes, location.metadata)
+      .find((m) => m.path === metadataPrefix || m.path.startsWith(`${metadataPrefix}[`));
+    const metadataPath = metadataPrefix;
+
+    const unresolvedBlocks: string[] = [];
+    if (spec.dynamic !== undefined) unresolvedBlocks.push(joinPath(found.path, 'dynamic'));
+    const containers: Container[] = [];
+    const lists: Array<[string, boolean]> = [[dialect.key('container'), false], [dialect.key('init_container'), true]];
+    if (dialect.manifest) lists.push(['ephemeralContainers', true]);
+    for (const [key, init] of lists) {
+      below(found, key).forEach((c, index) => {
+        if (isUnresolved(c.value)) unresolvedBlocks.push(c.path);
+        if (!isObject(c.value)) return;
+        const name = typeof c.value.name === 'string' ? c.value.name : `#${index}`;
+        const kind = init ? (key === 'ephemeralContainers' ? 'ephemeral_container' : 'init_container') : 'container';
+        containers.push({ value: c.value, path: c.path, name, detail: `${kind}=${name}`, init });
+      });
+    }
+    const allVolumes = below(found, dialect.key('volume'));
+    unresolvedBlocks.push(...allVolumes.filter((v) => isUnresolved(v.value)).map((v) => v.path));
+    const volumes = allVolumes.filter((v) => isObject(v.value));
+    pods.push({
+      dialect,
+      spec,
+      specPath: found.path,
+      metadata: metadataFound && isObject(metadataFound.value) ? metadataFound.value : undefined,
+      metadataPath: metadataFound?.path ?? metadataPath,
+      metadataUnresolved: metadataFound !== undefined && isUnresolved(metadataFound.value),
+      containers,
+      volumes,
+      unresolvedBlocks,
+    });
+  }
+  return { applicable: true, pods };
+}
+
+/** The name of a volume block, for details. */
+export function volumeDetail(volume: Found): string {
+  const name = (volume.value as Record<string, any>).name;
+  return `volume=${typeof name === 'string' ? name : '?'}`;
+}
+
+/** `true` or `"true"`. */
+export function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}
+
+/** `false` or `"false"`. */
+export function isFalse(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
+}
+
+/** The `metadata.namespace` of a typed resource or a manifest. */
+export function namespaceOf(resource: PolicyResource): Found | undefined {
+  const path = resource.resourceType === MANIFEST_TYPE ? 'manifest.metadata.namespace' : 'metadata.namespace';
+  return findAll(resource.attributes, path)[0];
+}
+
+/** Whether a namespaced resource lives in the given namespace resource: 'yes', 'no' or 'unknown'. */
+export function isInNamespace(candidate: PolicyResource, namespace: PolicyResource): 'yes' | 'no' | 'unknown' {
+  const nsName = getValue(namespace.attributes, 'metadata.name');
+  const value = namespaceOf(candidate)?.value ?? 'default';
+  if (typeof value !== 'string') return 'no';
+  if (value === nsName) return 'yes';
+  if (referencedAddresses(value).includes(namespace.address)) return 'yes';
+  if (isUnresolved(value) || isUnresolved(nsName)) return 'unknown';
+  return 'no';
+}
+
+/** Default PSA policy version of the library (minor of v1.x). */
+export const DEFAULT_PSA_MINOR = 29;
+
+/**
+ * The PSA `enforce-version` minor that applies to a workload: from the stack's namespace
+ * resource it lives in, else the library default (v1.29). `latest` gives +Infinity.
+ */
+export function psaMinor(resource: PolicyResource, context: PolicyContext): number {
+  const ns = namespaceOf(resource)?.value;
+  if (typeof ns !== 'string') return DEFAULT_PSA_MINOR;
+  for (const candidate of context.resources) {
+    if (!NAMESPACE_TYPES.includes(candidate.resourceType)) continue;
+    const name = getValue(candidate.attributes, 'metadata.name');
+    if (name !== ns && !referencedAddresses(ns).includes(candidate.address)) continue;
+    const labels = getValue(candidate.attributes, 'metadata.labels');
+    const version = labels && typeof labels === 'object' ? (labels as Record<string, unknown>)['pod-security.kubernetes.io/enforce-version'] : undefined;
+    if (version === 'latest') return Number.POSITIVE_INFINITY;
+    const match = typeof version === 'string' ? /^v1\.(\d+)$/.exec(version) : null;
+    if (match) return Number(match[1]);
+  }
+  return DEFAULT_PSA_MINOR;
+}
+
+/** `below(base, path)` with each snake_case step translated to the pod's dialect. */
+export function at(pod: Pod, base: { value: unknown; path: string }, snakePath: string): Found[] {
+  return below(base, snakePath.split('.').map((step) => pod.dialect.key(step)).join('.'));
+}
+
+/** The pod spec as a found element. */
+export function specOf(pod: Pod): Found {
+  return { value: pod.spec, path: pod.specPath };
+}
+
+/** The path a missing attribute would have below a base, in the pod's dialect. */
+export function pathOf(pod: Pod, basePath: string, snakePath: string): string {
+  return joinPath(basePath, snakePath.split('.').map((step) => pod.dialect.key(step)).join('.'));
+}
