@@ -1,0 +1,92 @@
+// Benchmark scenarios: each builds N equivalent workloads once with raw provider L1s and once
+// with the library's constructs. The raw side sets the same security attributes by hand, so the
+// difference is the constructs' own cost (validation, defaults, annotations).
+import { Container } from '@cdktf/provider-docker/lib/container';
+import { Image } from '@cdktf/provider-docker/lib/image';
+import { Network } from '@cdktf/provider-docker/lib/network';
+import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
+import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
+import { TerraformStack } from 'cdktf';
+import {
+  ContainerNetwork, Cpu, HardenedContainer, HealthProbe, ImageReference, SecureVirtualMachine, Size, TemplateSource, TrustedImage, VmTemplate,
+} from '../lib';
+
+export interface Scenario {
+  readonly name: string;
+  readonly raw: (stack: TerraformStack, n: number) => void;
+  readonly library: (stack: TerraformStack, n: number) => void;
+}
+
+const IMAGE = `ghcr.io/acme/api:1.0.0@sha256:${'a'.repeat(64)}`;
+
+const docker: Scenario = {
+  name: 'docker container + image',
+  raw: (stack, n) => {
+    const network = new Network(stack, 'net', { name: 'back', internal: true, options: { 'com.docker.network.bridge.enable_icc': 'false' } });
+    for (let i = 0; i < n; i++) {
+      const image = new Image(stack, `img${i}`, { name: IMAGE });
+      new Container(stack, `c${i}`, {
+        name: `api-${i}`, image: image.imageId, user: '10001:10001', readOnly: true, privileged: false,
+        capabilities: { drop: ['ALL'] }, securityOpts: ['no-new-privileges:true'], memory: 512, memorySwap: 512, cpus: '0.5', cpuShares: 512,
+        ipcMode: 'private', restart: 'on-failure', maxRetryCount: 5, init: true, logDriver: 'json-file', logOpts: { 'max-size': '10m', 'max-file': '3' },
+        tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' }, networksAdvanced: [{ name: network.name }],
+        healthcheck: { test: ['CMD', '/app/healthcheck'], interval: '10s', timeout: '3s', retries: 3 },
+        ulimit: [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }],
+      });
+    }
+  },
+  library: (stack, n) => {
+    const network = new ContainerNetwork(stack, 'net', { networkName: 'back', internal: true });
+    const reference = ImageReference.parse(IMAGE);
+    for (let i = 0; i < n; i++) {
+      const image = new TrustedImage(stack, `img${i}`, { image: reference, allowedRegistries: ['ghcr.io'] });
+      new HardenedContainer(stack, `c${i}`, {
+        image,
+        networks: [network],
+        spec: {
+          name: `api-${i}`, image: reference, user: 10001, group: 10001, writablePaths: ['/tmp'],
+          resources: { cpuLimit: Cpu.millicores(500), memoryLimit: Size.mebibytes(512) },
+          healthProbe: HealthProbe.exec({ command: ['/app/healthcheck'] }),
+        },
+      });
+    }
+  },
+};
+
+const vsphere: Scenario = {
+  name: 'vsphere VM from template',
+  raw: (stack, n) => {
+    const template = new DataVsphereVirtualMachine(stack, 'tpl', { name: 'golden', datacenterId: 'dc' });
+    for (let i = 0; i < n; i++) {
+      new VirtualMachine(stack, `vm${i}`, {
+        name: `vm-${i}`, resourcePoolId: 'pool', datastoreId: 'ds', numCpus: 4, numCoresPerSocket: 2, memory: 8192,
+        guestId: template.guestId, firmware: 'efi', efiSecureBootEnabled: true, enableLogging: true,
+        cpuHotAddEnabled: false, cpuHotRemoveEnabled: false, memoryHotAddEnabled: false, hardwareVersion: 20,
+        extraConfig: {
+          'isolation.tools.copy.disable': 'TRUE', 'isolation.tools.paste.disable': 'TRUE', 'isolation.tools.dnd.disable': 'TRUE',
+          'isolation.tools.diskShrink.disable': 'TRUE', 'isolation.tools.diskWiper.disable': 'TRUE', 'RemoteDisplay.maxConnections': '1',
+          'tools.setInfo.sizeLimit': '1048576', 'isolation.device.connectable.disable': 'TRUE', 'tools.guestlib.enableHostInfo': 'FALSE',
+          'tools.guest.desktop.autolock': 'TRUE', 'mks.enable3d': 'FALSE', 'log.rotateSize': '2048000', 'log.keepOld': '10',
+          'bios.bootDeviceClasses': 'allow:hd', 'isolation.tools.setGUIOptions.enable': 'FALSE', 'isolation.tools.vmxDnDVersionGet.disable': 'TRUE',
+        },
+        disk: [{ label: 'disk0', size: 40, diskMode: 'persistent' }],
+        networkInterface: [{ networkId: 'net', adapterType: 'vmxnet3' }],
+        clone: { templateUuid: template.uuid },
+        lifecycle: { preventDestroy: true },
+      });
+    }
+  },
+  library: (stack, n) => {
+    const template = new VmTemplate(stack, 'tpl', {
+      source: TemplateSource.existingTemplate('golden'), datacenterName: 'dc', computeClusterName: 'cl', datastoreName: 'ds',
+    });
+    for (let i = 0; i < n; i++) {
+      new SecureVirtualMachine(stack, `vm${i}`, {
+        template,
+        spec: { name: `vm-${i}`, cpus: 4, coresPerSocket: 2, memoryMiB: 8192, disks: [{ label: 'disk0', sizeGiB: 40 }], networks: [{ networkId: 'net' }] },
+      });
+    }
+  },
+};
+
+export const SCENARIOS: Scenario[] = [docker, vsphere];
