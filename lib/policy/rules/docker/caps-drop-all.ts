@@ -34,7 +34,7 @@ export class DockerCapabilitiesRule implements IPolicyRule {
   /** `docker_container`. */
   public readonly resourceTypes: string[] = ['docker_container'];
   /** Findings may be suppressed with a reason. */
-  public readonly suppressible: boolean = true;
+  public readonly suppressible?: boolean = true;
   /** How the rule decides. */
   public readonly rationale: string;
   private readonly allowed: Set<string>;
