@@ -1,7 +1,7 @@
 import { isUnresolved } from '../../private/attributes';
 import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
 import { asNumber, isUnset, runCheck } from '../private/rule-kit';
-import { vlanRanges } from './vlan';
+import { vlanRanges } from '../private/vlan';
 
 /** Site input of the NET-DVPG-NATIVE-VLAN rule. */
 export interface NativeVlanRuleOptions {

@@ -1,6 +1,7 @@
 import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
 import { runCheck } from '../private/rule-kit';
-import { formatRange, PolicyVlanRange, vlanRanges } from './vlan';
+import { formatRange, vlanRanges } from '../private/vlan';
+import { PolicyVlanRange } from './vlan-range';
 
 /** Site input of the NET-DVPG-NO-TRUNK rule. */
 export interface VlanTrunkRuleOptions {

@@ -1,7 +1,8 @@
 import { isUnresolved } from '../../private/attributes';
 import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
 import { asNumber, isUnset, runCheck } from '../private/rule-kit';
-import { formatRange, overlaps, PolicyVlanRange, vlanRanges } from './vlan';
+import { formatRange, overlaps, vlanRanges } from '../private/vlan';
+import { PolicyVlanRange } from './vlan-range';
 
 /** Site input of the NET-DVPG-RESERVED-VLAN rule. */
 export interface ReservedVlanRuleOptions {

@@ -1,14 +1,7 @@
 // VLAN helpers of the NET-DVPG-* VLAN rules.
 import { findAll, isUnresolved } from '../../private/attributes';
-import { asNumber, Findings } from '../private/rule-kit';
-
-/** An inclusive VLAN id range. */
-export interface PolicyVlanRange {
-  /** First VLAN id of the range. */
-  readonly minVlan: number;
-  /** Last VLAN id of the range (inclusive). */
-  readonly maxVlan: number;
-}
+import { PolicyVlanRange } from '../vsphere/vlan-range';
+import { asNumber, Findings } from './rule-kit';
 
 /** A VLAN range found on a port group, with its attribute path. */
 export interface FoundVlanRange {
