@@ -47,7 +47,10 @@ export interface RuleCase {
   readonly pass: Attributes[];
   readonly fail: Array<[Attributes, string]>;
   readonly unknown: Attributes;
+  /** Other resources of the stack for the compliant fixtures (and the rest, unless `failOthers`). */
   readonly others?: PolicyResource[];
+  /** Other resources of the stack for the non-compliant and unresolved fixtures. */
+  readonly failOthers?: PolicyResource[];
 }
 
 /** Runs the standard PASS / FAIL / UNKNOWN / NOT_APPLICABLE tests for every rule of a pack. */
@@ -70,7 +73,7 @@ export function describePack(pack: IPolicyRule[], cases: { [ruleId: string]: Rul
 
     test('fails a non-compliant fixture at the attribute path', () => {
       for (const [attributes, attributePath] of c.fail) {
-        const result = check(rule, type, attributes, c.others);
+        const result = check(rule, type, attributes, c.failOthers ?? c.others);
         expect(result.status).toBe(ComplianceStatus.FAIL);
         expect(result.violations.map((v) => v.attributePath)).toContain(attributePath);
         for (const violation of result.violations) expect(violation.fix.length).toBeGreaterThan(5);
@@ -78,7 +81,7 @@ export function describePack(pack: IPolicyRule[], cases: { [ruleId: string]: Rul
     });
 
     test('is UNKNOWN (never PASS) on an unresolved value', () => {
-      const result = check(rule, type, c.unknown, c.others);
+      const result = check(rule, type, c.unknown, c.failOthers ?? c.others);
       expect(result.status).toBe(ComplianceStatus.UNKNOWN);
       expect(result.reason).toBeTruthy();
     });
