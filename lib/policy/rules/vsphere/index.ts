@@ -67,7 +67,7 @@ export * from './vm-encryption';
 export * from './vm-hw-version';
 export * from './vm-no-dvfilter';
 export * from './vm-vtpm';
-export * from '../private/vlan';
+export * from './vlan-range';
 
 /**
  * The vSphere pack with default site inputs, in baseline order: virtual machines (VM-*),
