@@ -21,17 +21,21 @@ export function patch(base: Attributes, overrides: Attributes): Attributes {
 }
 
 /** The row ids of the security baseline tables, or undefined when the file is not available. */
-export function baselineIds(): { ids: Set<string>; file: string } | undefined {
+export function baselineIds(): { ids: Set<string>; severities: Map<string, string>; file: string } | undefined {
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
   const candidates = [path.resolve(repoRoot, '..', 'shared', 'docs', 'security-baseline.md'), '/work/shared/docs/security-baseline.md'];
   const file = candidates.find((c) => fs.existsSync(c));
   if (!file) return undefined;
   const ids = new Set<string>();
+  const severities = new Map<string, string>();
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const match = line.match(/^\|\s*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\s*\|/);
-    if (match) ids.add(match[1]);
+    const match = line.match(/^\|\s*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\s*\|.*\|\s*(high|medium|low)\s*\|\s*$/i);
+    if (match) {
+      ids.add(match[1]);
+      severities.set(match[1], match[2].toUpperCase());
+    }
   }
-  return { ids, file };
+  return { ids, severities, file };
 }
 
 /** A compact view of a result for assertions. */
@@ -104,5 +108,10 @@ export function describeIds(pack: IPolicyRule[]): void {
   (baseline ? test : test.skip)(`every rule id is a row id of the security baseline${baseline ? '' : ' (SKIPPED: security-baseline.md not found next to the repository or in /work/shared/docs)'}`, () => {
     const missing = pack.map((r) => r.ruleId).filter((id) => !baseline!.ids.has(id));
     expect({ file: baseline!.file, missing }).toEqual({ file: baseline!.file, missing: [] });
+  });
+
+  (baseline ? test : test.skip)('every rule has the severity of its baseline row', () => {
+    const wrong = pack.filter((r) => baseline!.severities.get(r.ruleId) !== r.severity).map((r) => `${r.ruleId}: ${r.severity} vs ${baseline!.severities.get(r.ruleId)}`);
+    expect(wrong).toEqual([]);
   });
 }
