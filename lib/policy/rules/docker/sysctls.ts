@@ -1,0 +1,62 @@
+import { isUnresolved } from '../../private/attributes';
+import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
+import { mapPath, runCheck, stringMap } from '../private/rule-kit';
+
+/** The namespaced "safe" sysctls of the K8S-SYSCTLS allow-list (all versions up to v1.37). */
+export const SAFE_SYSCTLS: string[] = [
+  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range',
+  'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem',
+  'net.ipv4.tcp_wmem', 'net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat',
+];
+
+/** Site input of the DOCKER-SYSCTLS rule. */
+export interface DockerSysctlsRuleOptions {
+  /**
+   * The sysctl names containers may set.
+   * @default SAFE_SYSCTLS (the K8S-SYSCTLS allow-list)
+   */
+  readonly allowedSysctls?: string[];
+}
+
+/**
+ * DOCKER-SYSCTLS: only namespaced safe sysctls.
+ */
+export class DockerSysctlsRule implements IPolicyRule {
+  /** The control id. */
+  public readonly ruleId: string = 'DOCKER-SYSCTLS';
+  /** What the rule requires. */
+  public readonly title: string = 'Only namespaced safe sysctls are set';
+  /** Low. */
+  public readonly severity: Severity = Severity.LOW;
+  /** The source of the control. */
+  public readonly source: string = 'PSS baseline sysctls (by analogy)';
+  /** `docker_container`. */
+  public readonly resourceTypes: string[] = ['docker_container'];
+  /** Findings may be suppressed with a reason. */
+  public readonly suppressible?: boolean = true;
+  /** How the rule decides. */
+  public readonly rationale: string;
+  private readonly allowed: string[];
+
+  constructor(options: DockerSysctlsRuleOptions = {}) {
+    this.allowed = (options.allowedSysctls ?? SAFE_SYSCTLS).map((s) => s.trim().toLowerCase());
+    this.rationale = 'Every key of sysctls must be on the allow-list (default: the K8S-SYSCTLS safe set, all versions); "/" separators are read as ".".';
+  }
+
+  /** Checks one resource. */
+  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
+    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+      const sysctls = stringMap(attributes.sysctls);
+      if (sysctls.unresolved) return findings.unknown('sysctls', attributes.sysctls);
+      for (const [key, value] of sysctls.entries) {
+        if (isUnresolved(key)) {
+          findings.unknown(mapPath('sysctls', key), key);
+          continue;
+        }
+        const name = key.trim().toLowerCase().replace(/\//g, '.');
+        if (!this.allowed.includes(name)) findings.fail(mapPath('sysctls', key), value, `remove the ${name} sysctl (not a namespaced safe sysctl)`, `sysctl=${name}`);
+      }
+    });
+  }
+}

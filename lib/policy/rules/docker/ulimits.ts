@@ -1,0 +1,68 @@
+import { findAll, isUnresolved } from '../../private/attributes';
+import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
+import { asNumber, runCheck } from '../private/rule-kit';
+
+/** Site input of the DOCKER-ULIMITS rule. */
+export interface DockerUlimitsRuleOptions {
+  /**
+   * ulimit names that containers may override.
+   * @default ['nofile', 'nproc']
+   */
+  readonly allowedNames?: string[];
+}
+
+/**
+ * DOCKER-ULIMITS: default ulimits are overridden only for allow-listed names, with soft <= hard.
+ */
+export class DockerUlimitsRule implements IPolicyRule {
+  /** The control id. */
+  public readonly ruleId: string = 'DOCKER-ULIMITS';
+  /** What the rule requires. */
+  public readonly title: string = 'ulimits are overridden only when needed';
+  /** Low. */
+  public readonly severity: Severity = Severity.LOW;
+  /** CIS Docker Benchmark item. */
+  public readonly source: string = 'CIS-D 5.19';
+  /** `docker_container`. */
+  public readonly resourceTypes: string[] = ['docker_container'];
+  /** Findings may be suppressed with a reason. */
+  public readonly suppressible?: boolean = true;
+  /** How the rule decides. */
+  public readonly rationale: string;
+  private readonly allowed: string[];
+
+  constructor(options: DockerUlimitsRuleOptions = {}) {
+    this.allowed = (options.allowedNames ?? ['nofile', 'nproc']).map((n) => n.trim().toLowerCase());
+    this.rationale = `No ulimit[] passes; each ulimit[] must use an allow-listed name (${this.allowed.join(', ') || 'none'}) with soft <= hard. `
+      + 'nofile and nproc are allowed by default because capping them narrows the daemon defaults (nproc also stands in for the missing pids_limit).';
+  }
+
+  /** Checks one resource. */
+  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
+    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+      if (typeof attributes.ulimit === 'string' && isUnresolved(attributes.ulimit)) return findings.unknown('ulimit', attributes.ulimit);
+      for (const limit of findAll(attributes, 'ulimit')) {
+        const u = limit.value as Record<string, any>;
+        if (typeof u !== 'object' || u === null) continue;
+        if (isUnresolved(u.name)) {
+          findings.unknown(`${limit.path}.name`, u.name);
+          continue;
+        }
+        const name = String(u.name ?? '').toLowerCase();
+        if (!this.allowed.includes(name)) {
+          findings.fail(`${limit.path}.name`, u.name, `remove the ${name} ulimit override (allowed: ${this.allowed.join(', ') || 'none'})`, `ulimit=${name}`);
+          continue;
+        }
+        if (isUnresolved(u.soft) || isUnresolved(u.hard)) {
+          findings.unknown(`${limit.path}.soft`, [u.soft, u.hard]);
+          continue;
+        }
+        const soft = asNumber(u.soft);
+        const hard = asNumber(u.hard);
+        if (soft === undefined || hard === undefined || soft > hard) {
+          findings.fail(`${limit.path}.soft`, u.soft, 'set soft <= hard', `ulimit=${name}`);
+        }
+      }
+    });
+  }
+}
