@@ -1,2 +1,5 @@
 export * from './rule';
 export * from './suppressions';
+export * from './finding';
+export * from './packs';
+export * from './checks';
