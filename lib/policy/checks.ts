@@ -8,7 +8,7 @@ import { invalid } from '../core/private/errors';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
-import { jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLine, sarifReport } from './private/report';
+import { artifactUri, toolVersion, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLine, sarifReport } from './private/report';
 import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
@@ -144,7 +144,7 @@ export class PolicyChecks implements IAspect {
     fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions } }, undefined, 2) + '\n');
     fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta));
     const text = fs.existsSync(stackFile) ? fs.readFileSync(stackFile, 'utf8') : '';
-    const uri = path.relative(process.cwd(), stackFile).split(path.sep).join('/');
+    const uri = artifactUri(stackFile);
     const sarif = sarifReport(findings, this.rules, (f) => ({
       uri,
       line: resourceLine(text, f.resourceType, f.resourceAddress.slice(f.resourceType.length + 1)),
@@ -251,10 +251,3 @@ class ReportingSynthesizer implements IStackSynthesizer {
   }
 }
 
-function toolVersion(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { FindingStatus, Policy, PolicyChecks, PolicyPacks, Severity } from '../../lib';
+import { FindingStatus, PolicyChecks, PolicyPacks, Severity } from '../../lib';
 import { container, deployment, fixtureRules, NoPrivilegedRule, rawStack, ReadOnlyRule, RestartRule, ThrowingRule, variable } from './fixtures';
 
 interface Note { readonly path: string; readonly level: string; readonly message: string }

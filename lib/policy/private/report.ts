@@ -1,4 +1,7 @@
 // Report renderers shared by the synth-time checks and the CLI: JSON, Markdown, SARIF 2.1.0, text.
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { FindingStatus, PolicyFinding } from '../finding';
 import { IPolicyRule, Severity } from '../rule';
 import { PolicySuppression } from '../suppressions';
@@ -20,6 +23,14 @@ export interface ReportMeta {
   readonly resources: number;
   /** The rules that ran. */
   readonly rules: IPolicyRule[];
+}
+
+/** Findings in report order: by stack, then resource address; rule order kept within a resource. */
+export function ordered(findings: PolicyFinding[]): PolicyFinding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.stackName.localeCompare(b.f.stackName) || a.f.resourceAddress.localeCompare(b.f.resourceAddress) || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 /** The summary object of the JSON report. */
@@ -47,7 +58,7 @@ export function summarize(findings: PolicyFinding[], meta: ReportMeta) {
 /** `{"findings":[...],"summary":{...}}`: the JSON report and the CLI's `--format json`. */
 export function jsonReport(findings: PolicyFinding[], meta: ReportMeta) {
   return {
-    findings: findings.map((f) => ({
+    findings: ordered(findings).map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       status: f.status,
@@ -90,7 +101,7 @@ export function markdownReport(title: string, findings: PolicyFinding[], suppres
     lines.push(
       '| Rule | Severity | Resource | Construct path | Status | Suppression reason | Message |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      ...findings.map((f) => `| ${cell(f.ruleId)} | ${f.severity} | ${code(f.resourceAddress)} | ${code(f.constructPath)} | ${statusLabel(f)} | ${cell(f.suppressionReason)} | ${cell(f.message)} |`),
+      ...ordered(findings).map((f) => `| ${cell(f.ruleId)} | ${f.severity} | ${code(f.resourceAddress)} | ${code(f.constructPath)} | ${statusLabel(f)} | ${cell(f.suppressionReason)} | ${cell(f.message)} |`),
       '',
     );
   }
@@ -153,7 +164,7 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
     descriptors.push(ruleDescriptor(RULE_ERROR_ID, 'A policy rule failed while checking a resource', Severity.HIGH, TOOL_NAME, ['*'], true));
   }
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const results = findings.map((f) => {
+  const results = ordered(findings).map((f) => {
     const where = locate(f);
     const result: Record<string, any> = {
       ruleId: f.baseRuleId,
@@ -195,7 +206,7 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
 
 /** Human-readable lines for the CLI's `--format text`. */
 export function textReport(findings: PolicyFinding[], meta: ReportMeta): string {
-  const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const sorted = ordered(findings).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const lines: string[] = [];
   for (const f of sorted) {
     const label = f.suppressed ? 'SUPPRESSED' : f.status;
@@ -227,4 +238,20 @@ export function resourceLine(text: string, resourceType: string, name: string): 
     }
   }
   return undefined;
+}
+
+/** A SARIF artifact URI for a file: relative to the working directory with forward slashes, or a file:// URI outside it. */
+export function artifactUri(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(path.resolve(file)).href;
+  return relative.split(path.sep).join('/');
+}
+
+/** This package's version, for the SARIF tool driver. */
+export function toolVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
