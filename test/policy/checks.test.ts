@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -42,7 +43,7 @@ describe('PolicyChecks on raw L1 resources', () => {
   });
 
   test('an unsuppressed HIGH finding fails app synth, and the reports are still written', () => {
-    const outdir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'policy-fail-'));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-fail-'));
     const app = new App({ outdir });
     const stack = rawStack(app);
     deployment(stack, 'Web', true);
@@ -152,7 +153,7 @@ describe('PolicyChecks on raw L1 resources', () => {
   test('fails when excludeRuleIds names an unknown rule', () => {
     const stack = rawStack(Testing.app());
     expect(() => PolicyChecks.applyTo(stack, { rules: fixtureRules(), excludeRuleIds: ['TEST-NOPE'] }))
-      .toThrow("stack: excludeRuleIds: names rules that are not in the rule set (got [\"TEST-NOPE\"]). Use ids of the rules that run (see RULES.md).");
+      .toThrow('stack: excludeRuleIds: names rules that are not in the rule set (got ["TEST-NOPE"]). Use ids of the rules that run (see RULES.md).');
   });
 
   test('fails on duplicate or malformed rule ids', () => {
