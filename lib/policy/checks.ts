@@ -141,7 +141,8 @@ export class PolicyChecks implements IAspect {
     const meta: ReportMeta = { threshold: this.failOn, stacks: 1, resources: this.resourceCount, rules: this.rules };
     const suppressions = this.allSuppressions();
     const json = jsonReport(findings, meta);
-    fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions } }, undefined, 2) + '\n');
+    const recorded = suppressions.map((s) => ({ stack: this.stack.node.id, ...s }));
+    fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions: recorded } }, undefined, 2) + '\n');
     fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta));
     const text = fs.existsSync(stackFile) ? fs.readFileSync(stackFile, 'utf8') : '';
     const uri = artifactUri(stackFile);

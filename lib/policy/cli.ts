@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
-import { evaluateStack, isBlocking, parseSeverity } from './private/engine';
+import { checkRules, evaluateStack, isBlocking, parseSeverity } from './private/engine';
 import { artifactUri, jsonReport, ReportMeta, resourceLine, sarifReport, textReport, toolVersion } from './private/report';
 import { InvalidInput, ParsedStack, readTerraformJson } from './private/tf-json';
 import { IPolicyRule, Severity } from './rule';
@@ -160,6 +160,8 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
       io.out(USAGE);
       return EXIT_OK;
     }
+    const problems = checkRules(rules);
+    if (problems.length > 0) throw new UsageError(`the rule set is invalid: ${problems.join('; ')}`);
     const stacks = options.paths.flatMap(stackFiles).map(load);
     const findings: PolicyFinding[] = [];
     const files = new Map<PolicyFinding, LoadedStack>();
@@ -173,7 +175,7 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
       threshold: options.minSeverity,
       stacks: stacks.length,
       resources: stacks.reduce((n, s) => n + s.resources.length, 0),
-      rules: rules.filter((r) => r !== undefined),
+      rules,
     };
     if (options.format === 'json') {
       const report = jsonReport(findings, meta);

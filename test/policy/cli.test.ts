@@ -164,6 +164,11 @@ describe('cdktf-hybrid check (in process)', () => {
     expect({ code, out, err }).toEqual({ code: 2, out: '', err: `${message}\n` });
   });
 
+  test('fails with exit 2 on an invalid rule set', () => {
+    const rules = [fixtureRules()[2], fixtureRules()[2]];
+    expect(run(['check', foreignCdktfOut()], rules).err).toBe('cdktf-hybrid check: the rule set is invalid: rule id TEST-READONLY is used by more than one rule\n');
+  });
+
   test('fails with exit 2 on invalid JSON, one line, no stack trace', () => {
     const dir = foreignCdktfOut();
     const file = path.join(dir, 'stacks', 'legacy', 'cdk.tf.json');

@@ -54,8 +54,8 @@ describe('policy reports written at synth', () => {
       ['TEST-NO-PRIVILEGED[container=web]', 'FAIL', true],
     ]);
     expect(report.summary.suppressions).toEqual([
-      { ruleId: 'TEST-UNUSED', reason: 'kept to show unused suppressions', scopePath: 'platform' },
-      { ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host | ticket SEC-12', scopePath: 'platform/Tier' },
+      { stack: 'platform', ruleId: 'TEST-UNUSED', reason: 'kept to show unused suppressions', scopePath: 'platform' },
+      { stack: 'platform', ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host | ticket SEC-12', scopePath: 'platform/Tier' },
     ]);
     expect(report.summary).toMatchObject({ total: 3, blocking: 0, failed: 2, suppressed: 1, threshold: 'HIGH', bySeverity: { HIGH: 0, MEDIUM: 1, LOW: 1 } });
   });
