@@ -158,6 +158,10 @@ export class PolicyChecks implements IAspect {
     this.context = undefined;
     this.resourceCount = 0;
     this.evaluated = true;
+    const all = this.allSuppressions();
+    if (all.length > 0) {
+      this.stack.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, all.map((s) => ({ ...s })));
+    }
     const unsuppressible = new Set(this.rules.filter((r) => r.suppressible === false).map((r) => r.ruleId));
     for (const construct of this.stack.node.findAll()) {
       for (const s of ownSuppressions(construct)) {

@@ -201,7 +201,7 @@ describe('PolicyPacks', () => {
     const ids = PolicyPacks.all().map((r) => r.ruleId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of PolicyPacks.all()) {
-      expect(rule.ruleId).toMatch(/^(K8S|DOCKER|VM|VSPHERE|PG)-[A-Z0-9-]+$/);
+      expect(rule.ruleId).toMatch(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/);
       expect(Object.values(Severity)).toContain(rule.severity);
       expect(rule.resourceTypes.length).toBeGreaterThan(0);
     }

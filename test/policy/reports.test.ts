@@ -70,6 +70,11 @@ describe('policy reports written at synth', () => {
     expect(md).toContain('| TEST-NO-PRIVILEGED | `platform/Tier` | node agent needs the host \\| ticket SEC-12 | 1 |');
   });
 
+  test('the Markdown and JSON reports (snapshots)', () => {
+    expect(read(outdir, 'platform', 'policy-report.md')).toMatchSnapshot();
+    expect(JSON.parse(read(outdir, 'platform', 'policy-report.json'))).toMatchSnapshot();
+  });
+
   test('the SARIF report is a SARIF 2.1.0 log with rules, results, levels and suppressions', () => {
     const sarif = JSON.parse(read(outdir, 'platform', 'policy-report.sarif'));
     expect(Object.keys(sarif)).toEqual(['$schema', 'version', 'runs']);

@@ -73,13 +73,14 @@ describe('Policy.suppress with PolicyChecks', () => {
     expect(db.node.metadata.some((m) => m.type === '@cdktf/error')).toBe(true);
   });
 
-  test('every suppression that applies to a resource is recorded in its // metadata in cdk.tf.json', () => {
+  test('every suppression is recorded in cdk.tf.json: in the // metadata of each resource it applies to, and of the stack', () => {
     const outdir = synthToDir((app) => {
       const stack = rawStack(app);
       const tier = new Construct(stack, 'Tier');
       deployment(tier as any, 'Web', true);
       Policy.suppress(tier, 'TEST-NO-PRIVILEGED', 'node agent needs the host; ticket SEC-12');
       Policy.suppress(stack, 'TEST-READONLY', 'accepted for the whole stack');
+      Policy.suppress(new Construct(stack, 'Empty'), 'TEST-UNUSED', 'applies to no resource at all');
       PolicyChecks.applyTo(stack, { rules: fixtureRules() });
     });
     const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
@@ -91,6 +92,13 @@ describe('Policy.suppress with PolicyChecks', () => {
       ],
     });
     expect(body['//'].metadata.path).toBe('stack/Tier/Web');
+    expect(json['//']['cdktf-hybrid']).toEqual({
+      suppressions: [
+        { ruleId: 'TEST-READONLY', reason: 'accepted for the whole stack', scopePath: 'stack' },
+        { ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host; ticket SEC-12', scopePath: 'stack/Tier' },
+        { ruleId: 'TEST-UNUSED', reason: 'applies to no resource at all', scopePath: 'stack/Empty' },
+      ],
+    });
   });
 
   test('fails on a reason shorter than 10 characters, and on a malformed rule id', () => {

@@ -29,7 +29,7 @@ function entries(value: unknown, what: string): Array<[string, any]> {
   return out;
 }
 
-/** The suppressions `PolicyChecks` recorded in a resource body's `//` metadata. */
+/** The suppressions `PolicyChecks` recorded in the `//` metadata of a resource body (those applying to it) or of the stack (all). */
 export function recordedSuppressions(body: Record<string, any>): PolicySuppression[] {
   const recorded = body['//']?.[JSON_METADATA_KEY]?.suppressions;
   if (!Array.isArray(recorded)) return [];
@@ -59,5 +59,6 @@ export function readTerraformJson(doc: unknown, fallbackStackName: string): Pars
       }
     }
   }
-  return { stackName, resources, suppressions: [...suppressions.values()] };
+  const stackLevel = recordedSuppressions(doc);
+  return { stackName, resources, suppressions: stackLevel.length > 0 ? stackLevel : [...suppressions.values()] };
 }
