@@ -8,7 +8,7 @@ import { invalid } from '../core/private/errors';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
-import { artifactUri, toolVersion, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLine, sarifReport } from './private/report';
+import { artifactUri, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLine, sarifReport } from './private/report';
 import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
@@ -149,7 +149,7 @@ export class PolicyChecks implements IAspect {
     const sarif = sarifReport(findings, this.rules, (f) => ({
       uri,
       line: resourceLine(text, f.resourceType, f.resourceAddress.slice(f.resourceType.length + 1)),
-    }), toolVersion());
+    }));
     fs.writeFileSync(path.join(directory, REPORT_FILES.sarif), JSON.stringify(sarif, undefined, 2) + '\n');
   }
 

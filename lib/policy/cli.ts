@@ -5,7 +5,7 @@ import * as path from 'path';
 import { PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, evaluateStack, isBlocking, parseSeverity } from './private/engine';
-import { artifactUri, jsonReport, ReportMeta, resourceLine, sarifReport, textReport, toolVersion } from './private/report';
+import { artifactUri, jsonReport, ReportMeta, resourceLine, sarifReport, textReport } from './private/report';
 import { InvalidInput, ParsedStack, readTerraformJson } from './private/tf-json';
 import { IPolicyRule, Severity } from './rule';
 
@@ -185,7 +185,7 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
       const sarif = sarifReport(findings, meta.rules, (f) => {
         const stack = files.get(f)!;
         return { uri: artifactUri(stack.file), line: resourceLine(stack.text, f.resourceType, f.resourceAddress.slice(f.resourceType.length + 1)) };
-      }, toolVersion());
+      });
       io.out(JSON.stringify(sarif, undefined, 2) + '\n');
     } else {
       io.out(textReport(findings, meta));

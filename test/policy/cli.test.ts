@@ -103,6 +103,9 @@ describe('cdktf-hybrid check (in process)', () => {
     expect(sarif.runs).toHaveLength(1);
     const { driver } = sarif.runs[0].tool;
     expect(driver.name).toBe('cdktf-hybrid');
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(driver.version).toBe(pkg.version);
+    expect(driver.informationUri).toBe(pkg.repository.url.replace(/\.git$/, ''));
     expect(driver.rules.map((r: any) => r.id)).toEqual(['TEST-NO-PRIVILEGED', 'TEST-NO-DOCKER-SOCKET', 'TEST-READONLY', 'TEST-RESTART']);
     for (const rule of driver.rules) {
       expect(rule.shortDescription.text).toEqual(expect.any(String));

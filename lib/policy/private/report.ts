@@ -11,7 +11,6 @@ import { isBlocking, RULE_ERROR_ID, severityRank } from './engine';
 export const REPORT_FILES = { json: 'policy-report.json', markdown: 'policy-report.md', sarif: 'policy-report.sarif' };
 export const TOOL_NAME = 'cdktf-hybrid';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/cdktf-hybrid/cdktf-hybrid/blob/main/RULES.md';
 
 /** What the reports say besides the findings. */
 export interface ReportMeta {
@@ -158,7 +157,7 @@ function ruleDescriptor(id: string, title: string, severity: Severity, source: s
 }
 
 /** A SARIF 2.1.0 log with one run: every rule that ran as a reporting descriptor, every finding as a result. */
-export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, toolVersion: string) {
+export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo()) {
   const descriptors = rules.map((r) => ruleDescriptor(r.ruleId, r.title, r.severity, r.source, r.resourceTypes, r.suppressible !== false));
   if (findings.some((f) => f.baseRuleId === RULE_ERROR_ID)) {
     descriptors.push(ruleDescriptor(RULE_ERROR_ID, 'A policy rule failed while checking a resource', Severity.HIGH, TOOL_NAME, ['*'], true));
@@ -197,7 +196,7 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: TOOL_NAME, informationUri: INFORMATION_URI, version: toolVersion, rules: descriptors } },
+      tool: { driver: { name: TOOL_NAME, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), version: tool.version, rules: descriptors } },
       columnKind: 'utf16CodeUnits',
       results,
     }],
@@ -247,11 +246,20 @@ export function artifactUri(file: string): string {
   return relative.split(path.sep).join('/');
 }
 
-/** This package's version, for the SARIF tool driver. */
-export function toolVersion(): string {
+/** This package's version and repository, for the SARIF tool driver. */
+export interface ToolInfo {
+  readonly version: string;
+  readonly informationUri?: string;
+}
+
+/** Reads the version and repository URL from this package's package.json. */
+export function toolInfo(): ToolInfo {
   try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const informationUri = typeof repo === 'string' && /^https?:\/\//.test(repo) ? repo.replace(/\.git$/, '') : undefined;
+    return { version: String(pkg.version ?? '0.0.0'), informationUri };
   } catch {
-    return '0.0.0';
+    return { version: '0.0.0' };
   }
 }
