@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { FindingStatus, PolicyChecks, PolicyPacks, Severity } from '../../lib';
+import { FindingStatus, IPolicyRule, Policy, PolicyChecks, PolicyPacks, PolicyResource, RuleResult, Severity } from '../../lib';
 import { container, deployment, fixtureRules, NoPrivilegedRule, rawStack, ReadOnlyRule, RestartRule, ThrowingRule, variable } from './fixtures';
 
 interface Note { readonly path: string; readonly level: string; readonly message: string }
@@ -133,6 +133,24 @@ describe('PolicyChecks on raw L1 resources', () => {
       ['TEST-NO-PRIVILEGED[container=sidecar]', 'stack/Web'],
       ['TEST-READONLY', 'stack/Tier/Db'],
     ]);
+  });
+
+  test('a rule with resourceTypes [\'*\'] sees every resource, without the // metadata', () => {
+    const stack = rawStack(Testing.app());
+    const web = deployment(stack, 'Web', false);
+    Policy.suppress(web, 'TEST-NO-PRIVILEGED', 'recorded in the // metadata');
+    container(stack, 'Db', { readOnly: true });
+    const seen: Array<[string, boolean]> = [];
+    const everything: IPolicyRule = {
+      ruleId: 'TEST-ALL', title: 'sees all', severity: Severity.LOW, source: 'test', resourceTypes: ['*'],
+      evaluate: (resource: PolicyResource) => {
+        seen.push([resource.address, JSON.stringify(resource.attributes).includes('"//"')]);
+        return RuleResult.pass();
+      },
+    };
+    PolicyChecks.applyTo(stack, { rules: [everything] });
+    Testing.synth(stack);
+    expect(seen).toEqual([['kubernetes_deployment_v1.Web', false], ['docker_container.Db', false]]);
   });
 
   test('additionalRules run beside the default packs', () => {
