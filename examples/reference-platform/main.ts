@@ -3,6 +3,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { addDockerTier } from './docker-tier';
+import { PolicyChecks } from '../../lib';
 import { configureProviders } from './providers';
 import { addVsphereTier } from './vsphere-tier';
 
@@ -12,6 +13,7 @@ export class ReferencePlatformStack extends TerraformStack {
     configureProviders(this);
     addDockerTier(this);
     addVsphereTier(this);
+    PolicyChecks.applyTo(this);
   }
 }
 

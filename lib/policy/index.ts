@@ -1,3 +1,6 @@
 export * from './rule';
 export * from './suppressions';
+export * from './finding';
+export * from './packs';
+export * from './checks';
 export * from './rules';

@@ -1,0 +1,258 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformResource, TerraformStack, Tokenization,
+} from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalid } from '../core/private/errors';
+import { FindingStatus, PolicyFinding } from './finding';
+import { PolicyPacks } from './packs';
+import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
+import { artifactUri, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLine, sarifReport } from './private/report';
+import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
+import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
+import { Policy, PolicySuppression } from './suppressions';
+
+const APPLIED = Symbol.for('cdktf-hybrid.PolicyChecks');
+const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** Options for `PolicyChecks.applyTo`. */
+export interface PolicyChecksOptions {
+  /**
+   * The rules to run. Combine packs and your own rules, e.g. `[...PolicyPacks.kubernetes(), new MyRule()]`.
+   * @default PolicyPacks.all()
+   */
+  readonly rules?: IPolicyRule[];
+  /**
+   * Your own rules, run in addition to `rules`.
+   * @default - none
+   */
+  readonly additionalRules?: IPolicyRule[];
+  /**
+   * Ids of rules not to run at all (for a whole stack; prefer `Policy.suppress` with a reason on a scope).
+   * @default - none
+   */
+  readonly excludeRuleIds?: string[];
+  /**
+   * Rules below this severity are not run.
+   * @default Severity.LOW
+   */
+  readonly minSeverity?: Severity;
+  /**
+   * Unsuppressed findings at or above this severity are errors and fail synth; below it they are
+   * warnings (MEDIUM) or info (LOW).
+   * @default Severity.HIGH
+   */
+  readonly failOn?: Severity;
+  /**
+   * Write `policy-report.json`, `policy-report.md` and `policy-report.sarif` next to the stack's cdk.tf.json at synth.
+   * @default true
+   */
+  readonly writeReports?: boolean;
+}
+
+/**
+ * Runs the policy rules over every Terraform resource of a stack at synth.
+ *
+ * Every `TerraformResource` is checked, raw provider L1s included, on its rendered attributes
+ * (snake_case, overrides merged, tokens resolved). Findings become annotations: an unsuppressed
+ * finding at or above `failOn` (HIGH by default) is an error and fails synth; MEDIUM is a
+ * warning, LOW, UNKNOWN (decided only at apply) and suppressed findings are info. Reports are
+ * written next to cdk.tf.json.
+ */
+export class PolicyChecks implements IAspect {
+  /**
+   * Adds the policy checks to `stack`: an aspect that checks every resource, and report writing at synth.
+   *
+   * Call it once per stack, where the stack is built (not from inside another aspect).
+   *
+   * @param stack the stack to check
+   * @param options which rules run and which severity fails synth
+   */
+  public static applyTo(stack: TerraformStack, options: PolicyChecksOptions = {}): PolicyChecks {
+    if (!TerraformStack.isStack(stack)) {
+      throw invalid(stack, 'stack', 'is not a TerraformStack', (stack as IConstruct)?.node?.path, 'Pass the stack itself, e.g. PolicyChecks.applyTo(this).');
+    }
+    if ((stack as any)[APPLIED]) {
+      throw invalid(stack, 'stack', 'already has PolicyChecks', stack.node.path, 'Call PolicyChecks.applyTo once per stack, with all the rules in its options.');
+    }
+    const checks = new PolicyChecks(stack, options);
+    Object.defineProperty(stack, APPLIED, { value: checks });
+    Aspects.of(stack).add(checks);
+    if (options.writeReports !== false) {
+      stack.synthesizer = new ReportingSynthesizer(stack.synthesizer, stack, checks);
+    }
+    return checks;
+  }
+
+  /** The rules that run, in order. */
+  public readonly rules: IPolicyRule[];
+  /** Unsuppressed findings at or above this severity fail synth. */
+  public readonly failOn: Severity;
+  /** Rules below this severity do not run. */
+  public readonly minSeverity: Severity;
+
+  private readonly stack: TerraformStack;
+  private collected: PolicyFinding[] = [];
+  private context?: Map<string, PolicyResource>;
+  private resourceCount = 0;
+  private evaluated = false;
+
+  private constructor(stack: TerraformStack, options: PolicyChecksOptions) {
+    this.stack = stack;
+    const exclude = options.excludeRuleIds ?? [];
+    const all = [...(options.rules ?? PolicyPacks.all()), ...(options.additionalRules ?? [])];
+    const problems = checkRules(all);
+    if (problems.length > 0) {
+      throw invalid(stack, 'rules', problems.join('; '), all.length, 'Give every rule a unique DOMAIN-NAME id, a Severity, resourceTypes and an evaluate method.');
+    }
+    const unknownIds = exclude.filter((id) => !all.some((r) => r.ruleId === id));
+    if (unknownIds.length > 0) {
+      throw invalid(stack, 'excludeRuleIds', 'names rules that are not in the rule set', unknownIds, 'Use ids of the rules that run (see RULES.md).');
+    }
+    this.rules = all.filter((r) => !exclude.includes(r.ruleId));
+    this.failOn = options.failOn ?? Severity.HIGH;
+    this.minSeverity = options.minSeverity ?? Severity.LOW;
+  }
+
+  /** The findings of the last synth, in construct order (empty before synth). */
+  public get findings(): PolicyFinding[] {
+    return [...this.collected];
+  }
+
+  /** Checks the stack (suppressions of unsuppressible rules) and each Terraform resource in it. */
+  public visit(node: IConstruct): void {
+    if (node === this.stack) {
+      this.startStack();
+    } else if (TerraformResource.isTerraformResource(node) && TerraformStack.of(node) === this.stack) {
+      this.checkResource(node);
+    }
+  }
+
+  /**
+   * Writes the JSON, Markdown and SARIF reports of the last evaluation into `directory`.
+   *
+   * @internal
+   */
+  public _writeReports(directory: string, stackFile: string): void {
+    if (!this.evaluated) return;
+    fs.mkdirSync(directory, { recursive: true });
+    const findings = this.collected;
+    const meta: ReportMeta = { threshold: this.failOn, stacks: 1, resources: this.resourceCount, rules: this.rules };
+    const suppressions = this.allSuppressions();
+    const json = jsonReport(findings, meta);
+    const recorded = suppressions.map((s) => ({ stack: this.stack.node.id, ...s }));
+    fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions: recorded } }, undefined, 2) + '\n');
+    fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta));
+    const text = fs.existsSync(stackFile) ? fs.readFileSync(stackFile, 'utf8') : '';
+    const uri = artifactUri(stackFile);
+    const sarif = sarifReport(findings, this.rules, (f) => ({
+      uri,
+      line: resourceLine(text, f.resourceType, f.resourceAddress.slice(f.resourceType.length + 1)),
+    }));
+    fs.writeFileSync(path.join(directory, REPORT_FILES.sarif), JSON.stringify(sarif, undefined, 2) + '\n');
+  }
+
+  private startStack(): void {
+    this.collected = [];
+    this.context = undefined;
+    this.resourceCount = 0;
+    this.evaluated = true;
+    const all = this.allSuppressions();
+    if (all.length > 0) {
+      this.stack.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, all.map((s) => ({ ...s })));
+    }
+    const unsuppressible = new Set(this.rules.filter((r) => r.suppressible === false).map((r) => r.ruleId));
+    for (const construct of this.stack.node.findAll()) {
+      for (const s of ownSuppressions(construct)) {
+        if (unsuppressible.has(splitRuleId(s.ruleId).base)) {
+          Annotations.of(construct).addError(`[${s.ruleId}] cannot be suppressed: the rule is not suppressible (Policy.suppress reason: "${s.reason}"). `
+            + 'Remove the Policy.suppress call and fix the finding.');
+        }
+      }
+    }
+  }
+
+  private allSuppressions(): PolicySuppression[] {
+    return this.stack.node.findAll().flatMap(ownSuppressions);
+  }
+
+  private render(resource: TerraformResource): PolicyResource | undefined {
+    const rendered = Tokenization.resolve(resource.toTerraform(), { scope: this.stack, preparing: false, resolver: TOKEN_RESOLVER });
+    const body = rendered?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+    if (typeof body !== 'object' || body === null) return undefined;
+    const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+    return { resourceType: resource.terraformResourceType, address, attributes: stripMetadata(body) };
+  }
+
+  private stackContext(): Map<string, PolicyResource> {
+    if (!this.context) {
+      this.context = new Map();
+      for (const node of this.stack.node.findAll()) {
+        if (!TerraformResource.isTerraformResource(node) || TerraformStack.of(node) !== this.stack) continue;
+        const rendered = this.render(node);
+        if (rendered) this.context.set(rendered.address, rendered);
+      }
+    }
+    return this.context;
+  }
+
+  private checkResource(resource: TerraformResource): void {
+    const rendered = this.render(resource);
+    if (!rendered) return; // moved away: nothing is synthesized for it
+    this.resourceCount++;
+    const contextMap = this.stackContext();
+    contextMap.set(rendered.address, rendered);
+    const context: PolicyContext = { resources: [...contextMap.values()] };
+
+    const suppressions = Policy.suppressionsFor(resource);
+    if (suppressions.length > 0) {
+      resource.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, suppressions.map((s) => ({ ...s })));
+    }
+    const entry: EngineResource = { resource: rendered, constructPath: resource.node.path, suppressions };
+    const findings = evaluateResource(this.stack.node.id, entry, this.rules, context, this.minSeverity);
+    for (const f of findings) this.annotate(resource, f);
+    this.collected.push(...findings);
+  }
+
+  private annotate(resource: TerraformResource, f: PolicyFinding): void {
+    const annotations = Annotations.of(resource);
+    const head = `[${f.ruleId}] ${f.severity} ${f.resourceAddress} at ${f.constructPath}: ${f.message}`;
+    if (f.suppressed) {
+      annotations.addInfo(`${head} (suppressed on ${f.suppressedAt}: ${f.suppressionReason})`);
+    } else if (f.status === FindingStatus.UNKNOWN) {
+      annotations.addInfo(head);
+    } else if (isBlocking(f, this.failOn)) {
+      const hint = f.suppressible
+        ? ` If it is acceptable here, Policy.suppress(scope, '${f.ruleId}', '<reason>').`
+        : ' This rule cannot be suppressed.';
+      annotations.addError(head + hint);
+    } else if (severityRank(f.severity) >= severityRank(Severity.MEDIUM)) {
+      annotations.addWarning(head);
+    } else {
+      annotations.addInfo(head);
+    }
+  }
+}
+
+/** Wraps a stack's synthesizer: after the normal synth (even a failed one) writes the policy reports beside cdk.tf.json. */
+class ReportingSynthesizer implements IStackSynthesizer {
+  constructor(private readonly inner: IStackSynthesizer, private readonly stack: TerraformStack, private readonly checks: PolicyChecks) {}
+
+  public synthesize(session: ISynthesisSession): void {
+    let failure: unknown;
+    try {
+      this.inner.synthesize(session);
+    } catch (e) {
+      failure = e;
+    }
+    const manifest = session.manifest.forStack(this.stack);
+    try {
+      this.checks._writeReports(path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
+    } catch (e) {
+      if (failure === undefined) throw e;
+    }
+    if (failure !== undefined) throw failure;
+  }
+}
+

@@ -1,0 +1,33 @@
+import { IPolicyRule } from './rule';
+import { DOCKER_RULES } from './rules/docker';
+import { KUBERNETES_RULES } from './rules/kubernetes';
+import { VSPHERE_RULES } from './rules/vsphere';
+
+/**
+ * The built-in rule packs, one per domain; each rule carries the control id of the security baseline.
+ *
+ * Every call returns a new array, so callers may add their own `IPolicyRule`s to it.
+ */
+export class PolicyPacks {
+  /** Rules for `kubernetes_*` resources (Pod Security Standards, NSA/CISA hardening guide). */
+  public static kubernetes(): IPolicyRule[] {
+    return [...KUBERNETES_RULES];
+  }
+
+  /** Rules for `docker_*` resources (Docker daemon and container hardening). */
+  public static docker(): IPolicyRule[] {
+    return [...DOCKER_RULES];
+  }
+
+  /** Rules for `vsphere_*` resources (VM and port-group hardening). */
+  public static vsphere(): IPolicyRule[] {
+    return [...VSPHERE_RULES];
+  }
+
+  /** Every built-in rule: Kubernetes, Docker and vSphere, in that order. */
+  public static all(): IPolicyRule[] {
+    return [...PolicyPacks.kubernetes(), ...PolicyPacks.docker(), ...PolicyPacks.vsphere()];
+  }
+
+  private constructor() {}
+}

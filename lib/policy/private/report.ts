@@ -1,0 +1,265 @@
+// Report renderers shared by the synth-time checks and the CLI: JSON, Markdown, SARIF 2.1.0, text.
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { FindingStatus, PolicyFinding } from '../finding';
+import { IPolicyRule, Severity } from '../rule';
+import { PolicySuppression } from '../suppressions';
+import { isBlocking, RULE_ERROR_ID, severityRank } from './engine';
+
+/** Names of the report files written next to each stack's cdk.tf.json. */
+export const REPORT_FILES = { json: 'policy-report.json', markdown: 'policy-report.md', sarif: 'policy-report.sarif' };
+export const TOOL_NAME = 'cdktf-hybrid';
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** What the reports say besides the findings. */
+export interface ReportMeta {
+  /** Findings at or above this severity that are neither suppressed nor UNKNOWN block (exit 1 / synth error). */
+  readonly threshold: Severity;
+  /** Number of stacks checked. */
+  readonly stacks: number;
+  /** Number of resources checked. */
+  readonly resources: number;
+  /** The rules that ran. */
+  readonly rules: IPolicyRule[];
+}
+
+/** Findings in report order: by stack, then resource address; rule order kept within a resource. */
+export function ordered(findings: PolicyFinding[]): PolicyFinding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.stackName.localeCompare(b.f.stackName) || a.f.resourceAddress.localeCompare(b.f.resourceAddress) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** The summary object of the JSON report. */
+export function summarize(findings: PolicyFinding[], meta: ReportMeta) {
+  const open = findings.filter((f) => !f.suppressed && f.status !== FindingStatus.UNKNOWN);
+  return {
+    total: findings.length,
+    blocking: findings.filter((f) => isBlocking(f, meta.threshold)).length,
+    failed: findings.filter((f) => f.status === FindingStatus.FAIL && !f.suppressed).length,
+    unknown: findings.filter((f) => f.status === FindingStatus.UNKNOWN && !f.suppressed).length,
+    errors: findings.filter((f) => f.status === FindingStatus.ERROR && !f.suppressed).length,
+    suppressed: findings.filter((f) => f.suppressed).length,
+    bySeverity: {
+      HIGH: open.filter((f) => f.severity === Severity.HIGH).length,
+      MEDIUM: open.filter((f) => f.severity === Severity.MEDIUM).length,
+      LOW: open.filter((f) => f.severity === Severity.LOW).length,
+    },
+    threshold: meta.threshold,
+    stacks: meta.stacks,
+    resources: meta.resources,
+    rules: meta.rules.length,
+  };
+}
+
+/** `{"findings":[...],"summary":{...}}`: the JSON report and the CLI's `--format json`. */
+export function jsonReport(findings: PolicyFinding[], meta: ReportMeta) {
+  return {
+    findings: ordered(findings).map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      status: f.status,
+      resource: f.resourceAddress,
+      stack: f.stackName,
+      path: f.constructPath ?? null,
+      message: f.message,
+      suppressed: f.suppressed,
+      reason: f.suppressionReason ?? null,
+    })),
+    summary: summarize(findings, meta),
+  };
+}
+
+function cell(text: string | undefined): string {
+  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function code(text: string | undefined): string {
+  return text ? `\`${text.replace(/`/g, "'")}\`` : '';
+}
+
+function statusLabel(f: PolicyFinding): string {
+  return f.suppressed ? `${f.status} (suppressed)` : f.status;
+}
+
+/** The Markdown report of one stack: a summary, a findings table and the suppressions. */
+export function markdownReport(title: string, findings: PolicyFinding[], suppressions: PolicySuppression[], meta: ReportMeta): string {
+  const s = summarize(findings, meta);
+  const lines = [
+    `# Policy report: ${title}`,
+    '',
+    `${s.total} finding(s): ${s.blocking} blocking at or above ${meta.threshold}, ${s.failed} failed, ${s.errors} rule error(s), `
+      + `${s.unknown} unknown, ${s.suppressed} suppressed. ${meta.resources} resource(s) checked against ${meta.rules.length} rule(s).`,
+    '',
+  ];
+  if (findings.length === 0) {
+    lines.push('No findings.', '');
+  } else {
+    lines.push(
+      '| Rule | Severity | Resource | Construct path | Status | Suppression reason | Message |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...ordered(findings).map((f) => `| ${cell(f.ruleId)} | ${f.severity} | ${code(f.resourceAddress)} | ${code(f.constructPath)} | ${statusLabel(f)} | ${cell(f.suppressionReason)} | ${cell(f.message)} |`),
+      '',
+    );
+  }
+  lines.push('## Suppressions', '');
+  if (suppressions.length === 0) {
+    lines.push('None.', '');
+  } else {
+    lines.push(
+      '| Rule | Added on | Reason | Findings accepted |',
+      '| --- | --- | --- | --- |',
+      ...suppressions.map((sup) => {
+        const used = findings.filter((f) => f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId)).length;
+        return `| ${cell(sup.ruleId)} | ${code(sup.scopePath)} | ${cell(sup.reason)} | ${used} |`;
+      }),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Where a finding points in the synthesized files. */
+export interface SarifLocation {
+  /** URI of the cdk.tf.json, relative to the working directory, with forward slashes. */
+  readonly uri: string;
+  /** 1-based line of the resource in that file, when known. */
+  readonly line?: number;
+}
+
+const LEVEL: Record<string, string> = { [Severity.HIGH]: 'error', [Severity.MEDIUM]: 'warning', [Severity.LOW]: 'note' };
+const SECURITY_SEVERITY: Record<string, string> = { [Severity.HIGH]: '8.0', [Severity.MEDIUM]: '5.0', [Severity.LOW]: '2.0' };
+
+function level(f: PolicyFinding): string {
+  return f.status === FindingStatus.UNKNOWN ? 'note' : LEVEL[f.severity];
+}
+
+function ruleDescriptor(id: string, title: string, severity: Severity, source: string, resourceTypes: string[], suppressible: boolean) {
+  return {
+    id,
+    name: id,
+    shortDescription: { text: title },
+    fullDescription: { text: `${title} (source: ${source}).` },
+    help: { text: `${title}. Source: ${source}. Resource types: ${resourceTypes.join(', ')}. ${suppressible ? 'Suppress with Policy.suppress(scope, ruleId, reason).' : 'Not suppressible.'}` },
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      'tags': ['security', 'cdktf'],
+      'security-severity': SECURITY_SEVERITY[severity],
+      'severity': severity,
+      'source': source,
+      'resourceTypes': resourceTypes,
+      'suppressible': suppressible,
+      'precision': 'high',
+    },
+  };
+}
+
+/** A SARIF 2.1.0 log with one run: every rule that ran as a reporting descriptor, every finding as a result. */
+export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo()) {
+  const descriptors = rules.map((r) => ruleDescriptor(r.ruleId, r.title, r.severity, r.source, r.resourceTypes, r.suppressible !== false));
+  if (findings.some((f) => f.baseRuleId === RULE_ERROR_ID)) {
+    descriptors.push(ruleDescriptor(RULE_ERROR_ID, 'A policy rule failed while checking a resource', Severity.HIGH, TOOL_NAME, ['*'], true));
+  }
+  const index = new Map(descriptors.map((d, i) => [d.id, i]));
+  const results = ordered(findings).map((f) => {
+    const where = locate(f);
+    const result: Record<string, any> = {
+      ruleId: f.baseRuleId,
+      ruleIndex: index.get(f.baseRuleId) ?? -1,
+      level: level(f),
+      message: { text: `${f.ruleId} on ${f.resourceAddress}${f.constructPath ? ` (${f.constructPath})` : ''}: ${f.message}` },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: where.uri },
+          region: { startLine: where.line ?? 1 },
+        },
+        logicalLocations: [{ fullyQualifiedName: `${f.stackName}/${f.resourceAddress}`, name: f.resourceAddress, kind: 'resource' }],
+      }],
+      partialFingerprints: { 'cdktfHybridFinding/v1': `${f.stackName}/${f.resourceAddress}/${f.ruleId}` },
+      properties: {
+        findingId: f.ruleId,
+        status: f.status,
+        severity: f.severity,
+        stack: f.stackName,
+        resource: f.resourceAddress,
+        constructPath: f.constructPath ?? null,
+        attributePath: f.attributePath ?? null,
+      },
+    };
+    if (result.ruleIndex < 0) delete result.ruleIndex;
+    if (f.suppressed) result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: f.suppressionReason }];
+    return result;
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: TOOL_NAME, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), version: tool.version, rules: descriptors } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+/** Human-readable lines for the CLI's `--format text`. */
+export function textReport(findings: PolicyFinding[], meta: ReportMeta): string {
+  const sorted = ordered(findings).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const lines: string[] = [];
+  for (const f of sorted) {
+    const label = f.suppressed ? 'SUPPRESSED' : f.status;
+    lines.push(`${label} ${f.severity} ${f.ruleId} ${f.stackName}: ${f.resourceAddress}${f.constructPath ? ` (${f.constructPath})` : ''}`);
+    lines.push(`    ${f.message}`);
+    if (f.suppressed) lines.push(`    suppressed: ${f.suppressionReason}`);
+  }
+  const s = summarize(findings, meta);
+  lines.push(`${s.blocking} blocking finding(s) at or above ${meta.threshold}; ${s.total} in total (${s.failed} failed, ${s.errors} rule errors, `
+    + `${s.unknown} unknown, ${s.suppressed} suppressed) in ${meta.stacks} stack(s), ${meta.resources} resource(s), ${meta.rules.length} rule(s).`);
+  return lines.join('\n') + '\n';
+}
+
+/** The 1-based line where resource `<type>.<name>` starts in a pretty-printed Terraform JSON text, if found. */
+export function resourceLine(text: string, resourceType: string, name: string): number | undefined {
+  const lines = text.split('\n');
+  const typeKey = `"${resourceType}": {`;
+  const nameKey = `"${name}": {`;
+  let inResource = false;
+  let inType = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!inResource) {
+      inResource = line === '"resource": {';
+    } else if (!inType) {
+      inType = line === typeKey;
+    } else if (line === nameKey) {
+      return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** A SARIF artifact URI for a file: relative to the working directory with forward slashes, or a file:// URI outside it. */
+export function artifactUri(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(path.resolve(file)).href;
+  return relative.split(path.sep).join('/');
+}
+
+/** This package's version and repository, for the SARIF tool driver. */
+export interface ToolInfo {
+  readonly version: string;
+  readonly informationUri?: string;
+}
+
+/** Reads the version and repository URL from this package's package.json. */
+export function toolInfo(): ToolInfo {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const informationUri = typeof repo === 'string' && /^https?:\/\//.test(repo) ? repo.replace(/\.git$/, '') : undefined;
+    return { version: String(pkg.version ?? '0.0.0'), informationUri };
+  } catch {
+    return { version: '0.0.0' };
+  }
+}
