@@ -406,7 +406,10 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       if (!this.secureBoot) {
         Annotations.of(this).addWarning('secureBoot is false on a passthrough VM; PT-EFI-FIRMWARE / VM-EFI-SECUREBOOT will report it. Document the unsigned driver that forces it.');
       }
+      // The approval is the documented exception to STIG VMCH-80-000214 (VM-NO-PASSTHROUGH) and the
+      // approval of these exact devices (PT-APPROVED-DEVICE): record both, so reviewers see why.
       Policy.suppress(this, 'VM-NO-PASSTHROUGH', passthrough.approvalReason);
+      Policy.suppress(this, 'PT-APPROVED-DEVICE', passthrough.approvalReason);
     }
     this.pciPassthroughEnabled = passthrough !== undefined;
     this.memoryReservationMiB = passthrough !== undefined ? spec.memoryMiB : (props.memoryReservationMiB ?? 0);

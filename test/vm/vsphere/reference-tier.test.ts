@@ -17,7 +17,7 @@ describe('reference platform vSphere tier', () => {
     const gpuVm = vms[2];
     expect(gpuVm).toMatchObject({ memory: 131072, memory_reservation: 131072, memory_reservation_locked_to_max: true });
     expect(gpuVm.extra_config['pciPassthru.64bitMMIOSizeGB']).toBe('256');
-    expect(Policy.suppressionsFor(tier.inferenceVm.resource).map((s) => s.ruleId)).toEqual(['VM-NO-PASSTHROUGH']);
+    expect(Policy.suppressionsFor(tier.inferenceVm.resource).map((s) => s.ruleId)).toEqual(['VM-NO-PASSTHROUGH', 'PT-APPROVED-DEVICE']);
     expect(Testing.synth(stack)).toBeTruthy();
   });
 });

@@ -330,7 +330,10 @@ describe('SecureVirtualMachine passthrough', () => {
   test('records the VM-NO-PASSTHROUGH suppression with its reason', () => {
     const { vm } = passthroughVm();
     expect(vm.pciPassthroughEnabled).toBe(true);
-    expect(Policy.suppressionsFor(vm.resource)).toEqual([{ ruleId: 'VM-NO-PASSTHROUGH', reason: 'inference needs a whole GPU; CHG-1', scopePath: 'stack/Vm' }]);
+    expect(Policy.suppressionsFor(vm.resource)).toEqual([
+      { ruleId: 'VM-NO-PASSTHROUGH', reason: 'inference needs a whole GPU; CHG-1', scopePath: 'stack/Vm' },
+      { ruleId: 'PT-APPROVED-DEVICE', reason: 'inference needs a whole GPU; CHG-1', scopePath: 'stack/Vm' },
+    ]);
   });
 
   test('secureBoot: false on a passthrough VM warns with PT-EFI-FIRMWARE', () => {
