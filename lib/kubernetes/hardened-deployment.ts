@@ -3,7 +3,7 @@ import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizo
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { Construct } from 'constructs';
 import { checkIntegerRange } from '../core/private/validation';
-import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps } from './hardened-workload';
+import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps, warnIfNoHealthProbe } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { createAutoscaler, createPodDisruptionBudget, validateReplication } from './private/scaling';
@@ -63,6 +63,7 @@ export class HardenedDeployment extends HardenedWorkload {
         }),
       },
     });
+    warnIfNoHealthProbe(this);
     if (this.autoscaling) {
       // The HPA owns spec.replicas; keep Terraform from resetting it on the next apply.
       this.resource.lifecycle = { ...(this.resource.lifecycle ?? {}), ignoreChanges: ['spec[0].replicas'] };

@@ -9,7 +9,7 @@ import { Size } from '../core/quantity';
 import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain } from '../core/private/validation';
-import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps } from './hardened-workload';
+import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps, warnIfNoHealthProbe } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { createAutoscaler, createPodDisruptionBudget, validateReplication } from './private/scaling';
@@ -142,6 +142,7 @@ export class HardenedStatefulSet extends HardenedWorkload {
         })) : undefined,
       },
     });
+    warnIfNoHealthProbe(this);
     RemovalPolicies.apply(this.resource, this.removalPolicy);
     if (!retain) {
       Annotations.of(this).addWarning('removalPolicy is DESTROY: Terraform may destroy the StatefulSet and Kubernetes deletes its volume claims with it (data loss).');

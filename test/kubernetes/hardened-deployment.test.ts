@@ -329,3 +329,9 @@ describe('network policy between workloads', () => {
     expect(namespace.name).toBe('shop');
   });
 });
+
+test('a Deployment without a health probe warns (Checkov CKV_K8S_8/9, kube-score pod-probes)', () => {
+  const { stack, namespace } = setup();
+  const w = new HardenedDeployment(stack, 'Api', { namespace, spec: apiSpec({ healthProbe: undefined }) });
+  expect(warnings(w).join('\n')).toMatch(/spec\.healthProbe is not set.*CKV_K8S_8/);
+});

@@ -1,3 +1,5 @@
+// Brings cdktf's jest matcher types (toHaveResourceWithProperties) into the type-check.
+import type {} from 'cdktf/lib/testing/adapters/jest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { ContainerSpec, HardenedNamespace, HealthProbe, ImageReference } from '../../lib';
