@@ -3,10 +3,10 @@ import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizo
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { Construct } from 'constructs';
 import { checkIntegerRange } from '../core/private/validation';
-import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps, warnIfNoHealthProbe } from './hardened-workload';
+import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
-import { createAutoscaler, createPodDisruptionBudget, validateReplication } from './private/scaling';
+import { createAutoscaler, createPodDisruptionBudget, validateReplication, warnIfNoHealthProbe } from './private/scaling';
 
 /** Props of a `HardenedDeployment`. */
 export interface HardenedDeploymentProps extends ReplicatedWorkloadProps {

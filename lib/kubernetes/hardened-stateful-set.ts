@@ -9,10 +9,10 @@ import { Size } from '../core/quantity';
 import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain } from '../core/private/validation';
-import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps, warnIfNoHealthProbe } from './hardened-workload';
+import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
-import { createAutoscaler, createPodDisruptionBudget, validateReplication } from './private/scaling';
+import { createAutoscaler, createPodDisruptionBudget, validateReplication, warnIfNoHealthProbe } from './private/scaling';
 
 /** Access mode of a persistent volume claim. */
 export enum PersistentVolumeAccessMode {

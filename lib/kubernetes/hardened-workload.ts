@@ -14,13 +14,6 @@ import { checkLabels, MANAGED_BY_LABELS, NAME_LABEL, NAMESPACE_NAME_LABEL, secre
 import { resolveResources } from './private/resources';
 import { IRuntimeClass } from './sandbox-runtime-class';
 
-/** @internal Warns when a long-running workload has no health probe (Checkov CKV_K8S_8/9, kube-score pod-probes). */
-export function warnIfNoHealthProbe(w: HardenedWorkload): void {
-  if (w.spec.healthProbe === undefined) {
-    Annotations.of(w).addWarning('spec.healthProbe is not set: the pods get no liveness or readiness probe, so Services route to pods that are not ready and hung processes are never restarted (Checkov CKV_K8S_8/CKV_K8S_9, kube-score pod-probes).');
-  }
-}
-
 /** Props shared by every hardened workload (Deployment, StatefulSet, CronJob). */
 export interface HardenedWorkloadProps {
   /** The namespace to run in, usually a `HardenedNamespace` (K8S-NS-DEDICATED). */

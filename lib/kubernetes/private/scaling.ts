@@ -1,5 +1,6 @@
 import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange } from '../../core/private/validation';
@@ -54,4 +55,11 @@ export function createAutoscaler(w: HardenedWorkload, kind: string, targetName: 
       metric,
     },
   });
+}
+
+/** Warns when a long-running workload has no health probe (Checkov CKV_K8S_8/9, kube-score pod-probes). */
+export function warnIfNoHealthProbe(w: HardenedWorkload): void {
+  if (w.spec.healthProbe === undefined) {
+    Annotations.of(w).addWarning('spec.healthProbe is not set: the pods get no liveness or readiness probe, so Services route to pods that are not ready and hung processes are never restarted (Checkov CKV_K8S_8/CKV_K8S_9, kube-score pod-probes).');
+  }
 }
