@@ -251,6 +251,7 @@ export abstract class HardenedWorkload extends Construct {
       }
     }
     checkProbePort(this, 'spec.healthProbe', props.spec.healthProbe, props.spec);
+    (props.sidecars ?? []).forEach((c, i) => checkProbePort(this, `sidecars[${i}].healthProbe`, c.healthProbe, c));
     checkProbePort(this, 'startupProbe', props.startupProbe, props.spec);
     if (props.startupProbe !== undefined && !(props.startupProbe instanceof HealthProbe)) {
       throw invalid(this, 'startupProbe', 'must be a HealthProbe', props.startupProbe, 'Use HealthProbe.http({...}), .tcp({...}) or .exec({...}).');
@@ -269,6 +270,20 @@ export abstract class HardenedWorkload extends Construct {
     const writableSizeLimit = props.writableSizeLimit ?? Size.mebibytes(64);
     if (!(writableSizeLimit instanceof Size)) {
       throw invalid(this, 'writableSizeLimit', 'must be a Size', writableSizeLimit, 'Use e.g. Size.mebibytes(64).');
+    }
+    const writableMemoryBacked = props.writableMemoryBacked ?? false;
+    const containerDefaults = resolveResources(this, 'namespace.containerDefaults', props.namespace.containerDefaults);
+    for (const [prop, c] of all) {
+      const paths = c.writablePaths ?? [];
+      if (paths.length === 0) continue;
+      // Scratch space counts against the container's ephemeral-storage limit (memory limit when memory-backed).
+      const r = resolveResources(this, `${prop}.resources`, c.resources, containerDefaults);
+      const cap = writableMemoryBacked ? r.memoryLimit! : r.ephemeralStorageLimit!;
+      const total = writableSizeLimit.inBytes * paths.length;
+      if (total > cap.inBytes) {
+        throw invalid(this, 'writableSizeLimit', `times the ${paths.length} writable path(s) of ${prop} (${Size.bytes(total)}) exceeds its ${writableMemoryBacked ? 'memory' : 'ephemeral-storage'} limit (${cap})`,
+          writableSizeLimit.toString(), `Lower writableSizeLimit or raise ${prop}.resources.${writableMemoryBacked ? 'memoryLimit' : 'ephemeralStorageLimit'}.`);
+      }
     }
     const gpus = props.gpus ?? 0;
     checkIntegerRange(this, 'gpus', gpus, 0, MAX_GPUS, `Request a whole number of GPUs from 0 to ${MAX_GPUS}.`);
@@ -296,13 +311,13 @@ export abstract class HardenedWorkload extends Construct {
     this.runAsGroup = runAsGroup;
     this.fsGroup = fsGroup;
     this.writableSizeLimit = writableSizeLimit;
-    this.writableMemoryBacked = props.writableMemoryBacked ?? false;
+    this.writableMemoryBacked = writableMemoryBacked;
     this.startupProbe = props.startupProbe;
     this.runtimeClassName = props.sandbox?.runtimeClassName;
     this.gpus = gpus;
     this.gpuResourceName = gpuResourceName;
     this.gpuNodeSelector = { ...gpuNodeSelector };
-    this.containerDefaults = resolveResources(this, 'namespace.containerDefaults', props.namespace.containerDefaults);
+    this.containerDefaults = containerDefaults;
 
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (this.automountServiceAccountToken) warn('automountServiceAccountToken is true: the pods get a Kubernetes API token (K8S-SA-TOKEN).');
@@ -518,8 +533,8 @@ function checkProbePort(scope: Construct, prop: string, probe: HealthProbe | und
   if (probe === undefined || probe.port === undefined || isUnresolved(probe.port)) return;
   const declared = (spec.ports ?? []).map((p) => p.containerPort);
   if (!declared.includes(probe.port)) {
-    throw invalid(scope, `${prop}.port`, `is not a port the main container declares (declared: ${declared.length > 0 ? declared.join(', ') : 'none'})`, probe.port,
-      'Probe a port listed in spec.ports, or declare it there.');
+    throw invalid(scope, `${prop}.port`, `is not a port the container declares (declared: ${declared.length > 0 ? declared.join(', ') : 'none'})`, probe.port,
+      'Probe a port listed in the container\'s ports, or declare it there.');
   }
 }
 

@@ -106,6 +106,20 @@ describe('workload validation', () => {
     expect(text).toMatch(/must be an absolute path/);
   });
 
+  test('fails when the scratch space exceeds the ephemeral-storage limit (K8S-WRITABLE-SCRATCH)', () => {
+    const text = deploymentError({ writableSizeLimit: Size.mebibytes(300), spec: apiSpec({ writablePaths: ['/tmp', '/var/cache'] }) });
+    expectFormat(text, 'writableSizeLimit');
+    expect(text).toMatch(/times the 2 writable path\(s\) of spec \(600Mi\) exceeds its ephemeral-storage limit \(512Mi\) \(got "300Mi"\)/);
+  });
+
+  test('fails when memory-backed scratch space exceeds the memory limit', () => {
+    expect(deploymentError({ writableMemoryBacked: true, writableSizeLimit: Size.mebibytes(300) })).toMatch(/exceeds its memory limit \(256Mi\)/);
+  });
+
+  test('fails when a sidecar health probe targets a port the sidecar does not declare', () => {
+    expect(deploymentError({ sidecars: [{ name: 'proxy', image: pinned, healthProbe: HealthProbe.tcp({ port: 15000 }) }] })).toMatch(/sidecars\[0\]\.healthProbe\.port: /);
+  });
+
   test('fails on probe timings out of range (foundation HealthProbe)', () => {
     expect(() => HealthProbe.http({ path: '/healthz', port: 8080, periodSeconds: 0 })).toThrow(/^HealthProbe\.http: periodSeconds: must be a whole number from 1 to 3600 \(got 0\)/);
     expect(() => HealthProbe.tcp({ port: 8080, periodSeconds: 5, timeoutSeconds: 10 })).toThrow(/timeoutSeconds: must not exceed periodSeconds/);
@@ -114,7 +128,7 @@ describe('workload validation', () => {
   test('fails when the health probe port is not a declared port', () => {
     const text = deploymentError({ spec: apiSpec({ healthProbe: HealthProbe.http({ path: '/healthz', port: 9999 }) }) });
     expectFormat(text, 'spec.healthProbe.port');
-    expect(text).toMatch(/is not a port the main container declares \(declared: 8080\)/);
+    expect(text).toMatch(/is not a port the container declares \(declared: 8080\)/);
   });
 
   test('fails when the startup probe port is not a declared port', () => {
