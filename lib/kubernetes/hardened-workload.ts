@@ -208,6 +208,11 @@ export abstract class HardenedWorkload extends Construct {
     if (!props || !props.namespace || typeof props.namespace.namespaceName !== 'string') {
       throw invalid(this, 'namespace', 'is required', props?.namespace, 'Pass a HardenedNamespace (K8S-NS-DEDICATED).');
     }
+    checkDnsLabel(this, 'namespace.namespaceName', props.namespace.namespaceName);
+    if (['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(props.namespace.namespaceName)) {
+      throw invalid(this, 'namespace.namespaceName', 'is a system namespace (K8S-NS-DEDICATED)', props.namespace.namespaceName,
+        'Run workloads in a namespace of their own, e.g. a HardenedNamespace.');
+    }
     const name = props.workloadName ?? Naming.uniqueDnsLabel(this, MAX_NAME);
     checkDnsLabel(this, 'workloadName', name);
     if (!isUnresolved(name) && name.length > MAX_NAME) {

@@ -174,6 +174,12 @@ describe('workload validation', () => {
     expect(deploymentError({ labels: { team: 'not ok!' } })).toMatch(/labels\["team"\]: is not a valid label value/);
   });
 
+  test('fails on a system namespace given through IKubernetesNamespace (K8S-NS-DEDICATED)', () => {
+    const text = deploymentError({ namespace: { namespaceName: 'default', containerDefaults: {} } });
+    expectFormat(text, 'namespace.namespaceName');
+    expect(text).toMatch(/is a system namespace \(K8S-NS-DEDICATED\) \(got "default"\)/);
+  });
+
   test('fails without a namespace', () => {
     expect(deploymentError({ namespace: undefined as any })).toMatch(/^stack\/Api: namespace: is required/);
   });
