@@ -2,3 +2,4 @@ export * from './core';
 export * from './policy';
 export * from './container';
 export * from './vm';
+export * from './kubernetes';

@@ -2,8 +2,9 @@
 // Run with `npm run synth` (cdktf.json points here); the output lands in cdktf.out/.
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { addDockerTier } from './docker-tier';
 import { PolicyChecks } from '../../lib';
+import { addDockerTier } from './docker-tier';
+import { addKubernetesTier } from './kubernetes-tier';
 import { configureProviders } from './providers';
 import { addVsphereTier } from './vsphere-tier';
 
@@ -11,8 +12,10 @@ export class ReferencePlatformStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     configureProviders(this);
+    addKubernetesTier(this);
     addDockerTier(this);
     addVsphereTier(this);
+    // Every resource of the stack, raw L1s included, is checked at synth; reports land beside cdk.tf.json.
     PolicyChecks.applyTo(this);
   }
 }

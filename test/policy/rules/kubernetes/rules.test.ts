@@ -52,6 +52,8 @@ const COMPLIANT: Array<[string, PolicyResource, PolicyContext?]> = [
   ['K8S-SA-TOKEN', deployment()],
   ['K8S-SA-TOKEN', serviceAccount(false)],
   ['K8S-DEDICATED-SA', deployment()],
+  // a reference to an account created in the same stack is followed to its name
+  ['K8S-DEDICATED-SA', deployment((p) => { p.service_account_name = '${kubernetes_service_account_v1.web.metadata[0].name}'; }), stackWith(serviceAccount(false))],
   ['K8S-NO-SHARED-PROCNS', deployment()],
   ['K8S-MOUNT-PROPAGATION', deployment((p) => { p.container[0].volume_mount[0].mount_propagation = 'None'; })],
   ['K8S-IMAGE-DIGEST', deployment()],
@@ -172,6 +174,9 @@ const NON_COMPLIANT: Array<[string, string, PolicyResource, Expected[], PolicyCo
   ['K8S-DEDICATED-SA', 'the default service account', deployment((p) => { p.service_account_name = 'default'; }), [
     { attributePath: `${T}.service_account_name`, detail: 'pod', found: 'default' },
   ]],
+  ['K8S-DEDICATED-SA', 'a reference to an account named "default"', deployment((p) => { p.service_account_name = '${kubernetes_service_account_v1.web.metadata[0].name}'; }), [
+    { attributePath: `${T}.service_account_name`, detail: 'pod', found: '${kubernetes_service_account_v1.web.metadata[0].name}' },
+  ], stackWith({ ...serviceAccount(false), attributes: { metadata: { name: 'default', namespace: 'apps' } } })],
   ['K8S-NO-SHARED-PROCNS', 'a shared process namespace', deployment((p) => { p.share_process_namespace = true; }), [
     { attributePath: `${T}.share_process_namespace`, detail: 'pod', found: true },
   ]],

@@ -1,0 +1,587 @@
+import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import { Annotations, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protocol } from '../core/container-spec';
+import { Naming } from '../core/naming';
+import { Size } from '../core/quantity';
+import { invalid, REDACTED } from '../core/private/errors';
+import { checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
+import { IKubernetesNamespace } from './hardened-namespace';
+import { checkLabels, MANAGED_BY_LABELS, NAME_LABEL, NAMESPACE_NAME_LABEL, secretKeyFor } from './private/labels';
+import { resolveResources } from './private/resources';
+import { IRuntimeClass } from './sandbox-runtime-class';
+
+/** Props shared by every hardened workload (Deployment, StatefulSet, CronJob). */
+export interface HardenedWorkloadProps {
+  /** The namespace to run in, usually a `HardenedNamespace` (K8S-NS-DEDICATED). */
+  readonly namespace: IKubernetesNamespace;
+  /** The main container. */
+  readonly spec: ContainerSpec;
+  /**
+   * Init containers, run to completion in order before the main container starts. They get
+   * the same security context, resources and scratch volumes as the main container.
+   * @default - none
+   */
+  readonly initContainers?: ContainerSpec[];
+  /**
+   * Sidecar containers that run next to the main container, with the same hardening.
+   * @default - none
+   */
+  readonly sidecars?: ContainerSpec[];
+  /**
+   * Name of the workload and its objects (ServiceAccount, Service, NetworkPolicy, ...): a
+   * DNS-1123 label of at most 52 characters.
+   * @default - a unique name derived from the construct path
+   */
+  readonly workloadName?: string;
+  /**
+   * Extra labels on the pods and objects. The selector label `app.kubernetes.io/name` is set by the library.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Run under an existing ServiceAccount instead of a dedicated one (K8S-DEDICATED-SA).
+   * `default` is rejected.
+   * @default - a dedicated ServiceAccount named after the workload
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * Mount the ServiceAccount API token into the pods (K8S-SA-TOKEN). Only for workloads that call the Kubernetes API.
+   * @default false
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * Mount the containers' root filesystem read-only (K8S-READONLY-ROOTFS). Give writable
+   * directories as `spec.writablePaths` instead of turning this off.
+   * @default true
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+  /**
+   * Accept an image that is pinned by tag only, not by digest (K8S-IMAGE-DIGEST). `latest`
+   * or untagged images are rejected even then.
+   * @default false
+   */
+  readonly allowTagOnlyImage?: boolean;
+  /**
+   * Add the NET_BIND_SERVICE capability back (after dropping ALL), for a process that binds a
+   * port below 1024 as non-root (K8S-CAPS-DROP-ALL allows exactly this one).
+   * @default false
+   */
+  readonly addNetBindService?: boolean;
+  /**
+   * Group that owns mounted volumes (`fs_group`). Must not be 0.
+   * @default - the container group (`spec.group`, or 10001)
+   */
+  readonly fsGroup?: number;
+  /**
+   * Size cap of each writable-path emptyDir (K8S-WRITABLE-SCRATCH).
+   * @default Size.mebibytes(64)
+   */
+  readonly writableSizeLimit?: Size;
+  /**
+   * Back the writable-path emptyDirs with memory (tmpfs, `medium = "Memory"`). Their usage then counts against the memory limit.
+   * @default false
+   */
+  readonly writableMemoryBacked?: boolean;
+  /**
+   * A startup probe for the main container, for slow starters: liveness and readiness checks
+   * begin only after it succeeds.
+   * @default - no startup probe
+   */
+  readonly startupProbe?: HealthProbe;
+  /**
+   * Run the pods under a sandboxed RuntimeClass (gVisor `runsc` or Kata), for untrusted code
+   * (K8S-RUNTIMECLASS). Create it once per cluster with `SandboxRuntimeClass`.
+   * @default - the cluster's default runtime
+   */
+  readonly sandbox?: IRuntimeClass;
+  /**
+   * GPUs for the main container, requested from the device plugin as an extended resource
+   * (PT-K8S-GPU): never privileged mode or /dev hostPath. 0 means no GPU.
+   * @default 0
+   */
+  readonly gpus?: number;
+  /**
+   * Extended resource name of the GPU device plugin.
+   * @default 'nvidia.com/gpu'
+   */
+  readonly gpuResourceName?: string;
+  /**
+   * Node selector for GPU pods (only used when `gpus` > 0). A toleration for the taint
+   * `<gpuResourceName>:NoSchedule` is added as well.
+   * @default { 'nvidia.com/gpu.present': 'true' } (the label NVIDIA GPU feature discovery sets)
+   */
+  readonly gpuNodeSelector?: { [key: string]: string };
+}
+
+/** Default non-root uid/gid: above 10000, so it cannot collide with host accounts (kube-score, Checkov CKV_K8S_40). */
+const DEFAULT_ID = 10001;
+const MAX_NAME = 52;
+const MAX_GPUS = 64;
+const EXTENDED_RESOURCE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
+const IPV4_CIDR = /^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\/(3[0-2]|[12]?[0-9])$/;
+const IPV6_CIDR = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+
+/** One ingress or egress rule of a workload's NetworkPolicy, kept so the policy can be re-rendered. */
+interface TrafficRule {
+  readonly peer: { [key: string]: unknown };
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/**
+ * What every hardened workload has in common: a dedicated ServiceAccount without API token,
+ * a ClusterIP Service when ports are declared, a Secret for sensitive environment values, and
+ * its own NetworkPolicy that admits only the peers declared with `allowFrom` / `allowTo`
+ * on top of the namespace's default deny.
+ *
+ * The pod template itself (security contexts, probes, resources, scratch volumes, spreading)
+ * is rendered by one shared builder for all kinds.
+ */
+export abstract class HardenedWorkload extends Construct {
+  /** The primary L1 (deployment, stateful set or cron job). */
+  public abstract readonly resource: TerraformResource;
+  /** Escape hatch: the dedicated `kubernetes_service_account_v1`. @default - none when `serviceAccountName` is given */
+  public readonly serviceAccountResource?: ServiceAccountV1;
+  /** Escape hatch: the `kubernetes_secret_v1` holding sensitive environment values. @default - none when no env value is sensitive */
+  public readonly envSecretResource?: SecretV1;
+  /** Escape hatch: the ClusterIP `kubernetes_service_v1`. @default - none when no port is declared */
+  public readonly serviceResource?: ServiceV1;
+  /** Escape hatch: the workload's own `kubernetes_network_policy_v1` (ingress and egress allow-list). */
+  public readonly networkPolicyResource: NetworkPolicyV1;
+
+  /** Name of the workload and its objects. */
+  public readonly workloadName: string;
+  /** Namespace the workload runs in. */
+  public readonly namespaceName: string;
+  /** Labels that select this workload's pods. */
+  public readonly selectorLabels: { [key: string]: string };
+  /** All labels on the pods. */
+  public readonly podLabels: { [key: string]: string };
+  /** The main container. */
+  public readonly spec: ContainerSpec;
+  /** Init containers. */
+  public readonly initContainers: ContainerSpec[];
+  /** Sidecar containers. */
+  public readonly sidecars: ContainerSpec[];
+  /** The ServiceAccount the pods run under. */
+  public readonly serviceAccountName: string;
+  /** Whether the API token is mounted. */
+  public readonly automountServiceAccountToken: boolean;
+  /** Whether root filesystems are read-only. */
+  public readonly readOnlyRootFilesystem: boolean;
+  /** Whether NET_BIND_SERVICE is added back. */
+  public readonly addNetBindService: boolean;
+  /** Pod uid. */
+  public readonly runAsUser: number;
+  /** Pod gid. */
+  public readonly runAsGroup: number;
+  /** Volume group. */
+  public readonly fsGroup: number;
+  /** Size cap of each writable-path emptyDir. */
+  public readonly writableSizeLimit: Size;
+  /** Whether writable-path emptyDirs are memory-backed. */
+  public readonly writableMemoryBacked: boolean;
+  /** Startup probe of the main container. @default - none */
+  public readonly startupProbe?: HealthProbe;
+  /** RuntimeClass of the pods. @default - the cluster default */
+  public readonly runtimeClassName?: string;
+  /** GPUs of the main container. */
+  public readonly gpus: number;
+  /** Extended resource name for GPUs. */
+  public readonly gpuResourceName: string;
+  /** Node selector of GPU pods. */
+  public readonly gpuNodeSelector: { [key: string]: string };
+  /** Fallback requests and limits (from the namespace). */
+  public readonly containerDefaults: ContainerResources;
+
+  private readonly ingressRules: TrafficRule[] = [];
+  private readonly egressRules: TrafficRule[] = [];
+
+  protected constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
+    super(scope, id);
+
+    // 1. validate
+    if (!props || !props.namespace || typeof props.namespace.namespaceName !== 'string') {
+      throw invalid(this, 'namespace', 'is required', props?.namespace, 'Pass a HardenedNamespace (K8S-NS-DEDICATED).');
+    }
+    checkDnsLabel(this, 'namespace.namespaceName', props.namespace.namespaceName);
+    if (['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(props.namespace.namespaceName)) {
+      throw invalid(this, 'namespace.namespaceName', 'is a system namespace (K8S-NS-DEDICATED)', props.namespace.namespaceName,
+        'Run workloads in a namespace of their own, e.g. a HardenedNamespace.');
+    }
+    const name = props.workloadName ?? Naming.uniqueDnsLabel(this, MAX_NAME);
+    checkDnsLabel(this, 'workloadName', name);
+    if (!isUnresolved(name) && name.length > MAX_NAME) {
+      throw invalid(this, 'workloadName', `is longer than ${MAX_NAME} characters`, name, 'Shorten it: CronJob and Service names derived from it must stay within 63 characters.');
+    }
+    checkLabels(this, 'labels', props.labels);
+    const all: Array<[string, ContainerSpec]> = [['spec', props.spec]];
+    (props.sidecars ?? []).forEach((c, i) => all.push([`sidecars[${i}]`, c]));
+    (props.initContainers ?? []).forEach((c, i) => all.push([`initContainers[${i}]`, c]));
+    const containerNames = new Set<string>();
+    const portNames = new Set<string>();
+    const allowTagOnly = props.allowTagOnlyImage ?? false;
+    for (const [prop, c] of all) {
+      validateContainerSpec(this, prop, c);
+      if (containerNames.has(c.name)) {
+        throw invalid(this, `${prop}.name`, 'is used by another container of the pod', c.name, 'Give every container, sidecar and init container a unique name.');
+      }
+      containerNames.add(c.name);
+      if (prop.startsWith('initContainers') && (c.ports ?? []).length > 0) {
+        throw invalid(this, `${prop}.ports`, 'are declared on an init container, which never serves traffic', c.ports!.map((p) => p.name), 'Declare ports on the main container or a sidecar.');
+      }
+      for (const port of c.ports ?? []) {
+        if (portNames.has(port.name)) {
+          throw invalid(this, `${prop}.ports`, 'reuses a port name of another container in the pod', port.name, 'Port names must be unique across the pod (the Service refers to them).');
+        }
+        portNames.add(port.name);
+      }
+      if (c.image.isLatest) {
+        throw invalid(this, `${prop}.image`, 'floats (no digest, and no tag or "latest"; K8S-IMAGE-DIGEST)', c.image.reference,
+          'Pin the image by digest: ImageReference.parse("repo:tag@sha256:<64 hex>").');
+      }
+      if (!c.image.isPinned && !allowTagOnly) {
+        throw invalid(this, `${prop}.image`, 'is not pinned by digest (K8S-IMAGE-DIGEST)', c.image.reference,
+          'Append "@sha256:<digest>" (e.g. from `crane digest`), or set allowTagOnlyImage: true and accept the policy finding.');
+      }
+      for (const [envName, value] of Object.entries(c.env ?? {})) {
+        if (value.source === EnvValueSource.SENSITIVE && !isUnresolved(value.value)) {
+          throw invalid(this, `${prop}.env.${envName}`, 'is a sensitive value given as a literal, which would be written into cdk.tf.json', REDACTED,
+            'Pass a reference, e.g. new TerraformVariable(this, "x", { sensitive: true }).stringValue, or use EnvValue.fromKubernetesSecret.');
+        }
+      }
+    }
+    checkProbePort(this, 'spec.healthProbe', props.spec.healthProbe, props.spec);
+    (props.sidecars ?? []).forEach((c, i) => checkProbePort(this, `sidecars[${i}].healthProbe`, c.healthProbe, c));
+    checkProbePort(this, 'startupProbe', props.startupProbe, props.spec);
+    if (props.startupProbe !== undefined && !(props.startupProbe instanceof HealthProbe)) {
+      throw invalid(this, 'startupProbe', 'must be a HealthProbe', props.startupProbe, 'Use HealthProbe.http({...}), .tcp({...}) or .exec({...}).');
+    }
+    if (props.serviceAccountName !== undefined) {
+      checkDnsSubdomain(this, 'serviceAccountName', props.serviceAccountName);
+      if (props.serviceAccountName === 'default') {
+        throw invalid(this, 'serviceAccountName', 'is the namespace default ServiceAccount (K8S-DEDICATED-SA)', props.serviceAccountName,
+          'Leave serviceAccountName unset to get a dedicated ServiceAccount, or name one created for this workload.');
+      }
+    }
+    const runAsUser = props.spec.user ?? DEFAULT_ID;
+    const runAsGroup = props.spec.group ?? DEFAULT_ID;
+    const fsGroup = props.fsGroup ?? runAsGroup;
+    checkIntegerRange(this, 'fsGroup', fsGroup, 1, 2147483647, 'Use a non-root group id, e.g. 10001 (K8S-NONROOT-GROUP).');
+    const writableSizeLimit = props.writableSizeLimit ?? Size.mebibytes(64);
+    if (!(writableSizeLimit instanceof Size)) {
+      throw invalid(this, 'writableSizeLimit', 'must be a Size', writableSizeLimit, 'Use e.g. Size.mebibytes(64).');
+    }
+    const writableMemoryBacked = props.writableMemoryBacked ?? false;
+    const containerDefaults = resolveResources(this, 'namespace.containerDefaults', props.namespace.containerDefaults);
+    for (const [prop, c] of all) {
+      const paths = c.writablePaths ?? [];
+      if (paths.length === 0) continue;
+      // Scratch space counts against the container's ephemeral-storage limit (memory limit when memory-backed).
+      const r = resolveResources(this, `${prop}.resources`, c.resources, containerDefaults);
+      const cap = writableMemoryBacked ? r.memoryLimit! : r.ephemeralStorageLimit!;
+      const total = writableSizeLimit.inBytes * paths.length;
+      if (total > cap.inBytes) {
+        throw invalid(this, 'writableSizeLimit', `times the ${paths.length} writable path(s) of ${prop} (${Size.bytes(total)}) exceeds its ${writableMemoryBacked ? 'memory' : 'ephemeral-storage'} limit (${cap})`,
+          writableSizeLimit.toString(), `Lower writableSizeLimit or raise ${prop}.resources.${writableMemoryBacked ? 'memoryLimit' : 'ephemeralStorageLimit'}.`);
+      }
+    }
+    const gpus = props.gpus ?? 0;
+    checkIntegerRange(this, 'gpus', gpus, 0, MAX_GPUS, `Request a whole number of GPUs from 0 to ${MAX_GPUS}.`);
+    const gpuResourceName = props.gpuResourceName ?? 'nvidia.com/gpu';
+    if (!EXTENDED_RESOURCE.test(gpuResourceName) || gpuResourceName.startsWith('kubernetes.io/')) {
+      throw invalid(this, 'gpuResourceName', 'is not a domain-prefixed extended resource name', gpuResourceName,
+        'Use the device plugin\'s resource name, e.g. "nvidia.com/gpu" or "amd.com/gpu".');
+    }
+    const gpuNodeSelector = props.gpuNodeSelector ?? { 'nvidia.com/gpu.present': 'true' };
+    checkLabels(this, 'gpuNodeSelector', gpuNodeSelector);
+    this.validateKindProps(props);
+
+    // 2. resolve
+    this.workloadName = name;
+    this.namespaceName = props.namespace.namespaceName;
+    this.selectorLabels = { [NAME_LABEL]: name };
+    this.podLabels = { ...(props.labels ?? {}), ...MANAGED_BY_LABELS, ...this.selectorLabels };
+    this.spec = props.spec;
+    this.initContainers = [...(props.initContainers ?? [])];
+    this.sidecars = [...(props.sidecars ?? [])];
+    this.automountServiceAccountToken = props.automountServiceAccountToken ?? false;
+    this.readOnlyRootFilesystem = props.readOnlyRootFilesystem ?? true;
+    this.addNetBindService = props.addNetBindService ?? false;
+    this.runAsUser = runAsUser;
+    this.runAsGroup = runAsGroup;
+    this.fsGroup = fsGroup;
+    this.writableSizeLimit = writableSizeLimit;
+    this.writableMemoryBacked = writableMemoryBacked;
+    this.startupProbe = props.startupProbe;
+    this.runtimeClassName = props.sandbox?.runtimeClassName;
+    this.gpus = gpus;
+    this.gpuResourceName = gpuResourceName;
+    this.gpuNodeSelector = { ...gpuNodeSelector };
+    this.containerDefaults = containerDefaults;
+
+    const warn = (message: string) => Annotations.of(this).addWarning(message);
+    if (this.automountServiceAccountToken) warn('automountServiceAccountToken is true: the pods get a Kubernetes API token (K8S-SA-TOKEN).');
+    if (!this.readOnlyRootFilesystem) warn('readOnlyRootFilesystem is false: containers can write to their root filesystem (K8S-READONLY-ROOTFS).');
+    if (allowTagOnly && all.some(([, c]) => !c.image.isPinned)) {
+      warn(`allowTagOnlyImage is true and ${all.filter(([, c]) => !c.image.isPinned).map(([p]) => `${p}.image`).join(', ')} is pinned by tag only: its content can change under the same name (K8S-IMAGE-DIGEST).`);
+    }
+    if (!isUnresolved(runAsUser) && runAsUser < 10000) warn(`spec.user is ${runAsUser}, below 10000: it may collide with a host account (kube-score container-security-context-user-group-id, Checkov CKV_K8S_40).`);
+    if (!isUnresolved(runAsGroup) && runAsGroup < 10000) warn(`spec.group is ${runAsGroup}, below 10000 (kube-score container-security-context-user-group-id).`);
+    if (props.serviceAccountName !== undefined) {
+      Annotations.of(this).addInfo(`serviceAccountName "${props.serviceAccountName}" is given: make sure it is dedicated to this workload (K8S-DEDICATED-SA).`);
+    }
+    if (gpus > 0) {
+      Annotations.of(this).addInfo(`${gpus} GPU(s) requested as ${gpuResourceName} from the device plugin; the pod stays restricted (PT-K8S-GPU).`);
+    }
+
+    // 3. create what every kind has
+    const metadata = { name, namespace: this.namespaceName, labels: { ...(props.labels ?? {}), ...MANAGED_BY_LABELS, ...this.selectorLabels } };
+    if (props.serviceAccountName === undefined) {
+      this.serviceAccountResource = new ServiceAccountV1(this, 'ServiceAccount', {
+        metadata: { ...metadata },
+        automountServiceAccountToken: this.automountServiceAccountToken,
+      });
+      this.serviceAccountName = this.serviceAccountResource.metadata.name;
+    } else {
+      this.serviceAccountName = props.serviceAccountName;
+    }
+
+    const secretData: { [key: string]: string } = {};
+    for (const [, c] of all) {
+      for (const [envName, value] of Object.entries(c.env ?? {})) {
+        if (value.source === EnvValueSource.SENSITIVE) secretData[HardenedWorkload.secretKeyFor(c.name, envName)] = value.value!;
+      }
+    }
+    if (Object.keys(secretData).length > 0) {
+      this.envSecretResource = new SecretV1(this, 'EnvSecret', {
+        metadata: { ...metadata, name: `${name}-env` },
+        type: 'Opaque',
+        data: secretData,
+      });
+    }
+
+    const ports = [...(props.spec.ports ?? []), ...(props.sidecars ?? []).flatMap((c) => c.ports ?? [])];
+    if (ports.length > 0) {
+      this.serviceResource = new ServiceV1(this, 'Service', {
+        metadata: { ...metadata },
+        spec: {
+          type: 'ClusterIP',
+          selector: { ...this.selectorLabels },
+          port: ports.map((p) => ({ name: p.name, port: p.containerPort, targetPort: p.name, protocol: p.protocol ?? Protocol.TCP })),
+        },
+      });
+    }
+
+    this.networkPolicyResource = new NetworkPolicyV1(this, 'NetworkPolicy', {
+      metadata: { ...metadata },
+      spec: this.renderNetworkPolicySpec(),
+    });
+  }
+
+  /**
+   * Admits traffic from another workload's pods to `port` of this workload; the other
+   * workload also gets the matching egress rule, so both sides of the connection are allowed.
+   *
+   * @param peer the calling workload
+   * @param port a container port this workload declares
+   */
+  public allowFrom(peer: HardenedWorkload, port: number): void {
+    const protocol = this.protocolOf('port', port);
+    this.addIngress({ peer: peerSelector(peer), port, protocol });
+    peer.addEgress({ peer: peerSelector(this), port, protocol });
+  }
+
+  /**
+   * Allows traffic from this workload to `port` of another workload; that workload admits
+   * it with the matching ingress rule. The same as `peer.allowFrom(this, port)`.
+   *
+   * @param peer the called workload
+   * @param port a container port the called workload declares
+   */
+  public allowTo(peer: HardenedWorkload, port: number): void {
+    peer.allowFrom(this, port);
+  }
+
+  /**
+   * Admits traffic from every pod of a namespace to `port` (e.g. an ingress controller's namespace).
+   *
+   * @param namespaceName the calling namespace's name
+   * @param port a container port this workload declares
+   */
+  public allowFromNamespace(namespaceName: string, port: number): void {
+    checkDnsLabel(this, 'namespaceName', namespaceName);
+    this.addIngress({ peer: namespacePeer(namespaceName), port, protocol: this.protocolOf('port', port) });
+  }
+
+  /**
+   * Admits traffic from an IP range to `port` (e.g. a load balancer subnet).
+   *
+   * @param cidr an IPv4 or IPv6 CIDR, e.g. `10.0.0.0/16`
+   * @param port a container port this workload declares
+   */
+  public allowFromCidr(cidr: string, port: number): void {
+    checkCidr(this, 'cidr', cidr);
+    this.addIngress({ peer: { ipBlock: { cidr } }, port, protocol: this.protocolOf('port', port) });
+  }
+
+  /**
+   * Allows egress to every pod of a namespace on `port`.
+   *
+   * @param namespaceName the called namespace's name
+   * @param port the destination port (1-65535)
+   * @param protocol the protocol; default TCP
+   */
+  public allowToNamespace(namespaceName: string, port: number, protocol?: Protocol): void {
+    checkDnsLabel(this, 'namespaceName', namespaceName);
+    this.addEgress({ peer: namespacePeer(namespaceName), port: checkedPort(this, port), protocol: checkedProtocol(this, protocol) });
+  }
+
+  /**
+   * Allows egress to an IP range on `port` (e.g. a database outside the cluster).
+   *
+   * @param cidr an IPv4 or IPv6 CIDR, e.g. `10.20.0.0/24`
+   * @param port the destination port (1-65535)
+   * @param protocol the protocol; default TCP
+   */
+  public allowToCidr(cidr: string, port: number, protocol?: Protocol): void {
+    checkCidr(this, 'cidr', cidr);
+    this.addEgress({ peer: { ipBlock: { cidr } }, port: checkedPort(this, port), protocol: checkedProtocol(this, protocol) });
+  }
+
+  /** The Secret key that holds a sensitive env value: `<container>.<VARIABLE>`. */
+  public static secretKeyFor(containerName: string, envName: string): string {
+    return secretKeyFor(containerName, envName);
+  }
+
+  /** Validates the props only one kind has. Called before anything is created. */
+  protected abstract validateKindProps(props: HardenedWorkloadProps): void;
+
+  private protocolOf(prop: string, port: number): Protocol {
+    if (isUnresolved(port)) return Protocol.TCP;
+    const match = [this.spec, ...this.sidecars].flatMap((c) => c.ports ?? []).find((p) => p.containerPort === port);
+    if (!match) {
+      const declared = [this.spec, ...this.sidecars].flatMap((c) => c.ports ?? []).map((p) => p.containerPort);
+      throw invalid(this, prop, `is not a port workload "${this.workloadName}" declares (declared: ${declared.length > 0 ? declared.join(', ') : 'none'})`, port,
+        'Declare the port in spec.ports of the called workload, or pass one of the declared ports.');
+    }
+    return match.protocol ?? Protocol.TCP;
+  }
+
+  private addIngress(rule: TrafficRule): void {
+    this.ingressRules.push(rule);
+    this.networkPolicyResource.putSpec(this.renderNetworkPolicySpec());
+  }
+
+  private addEgress(rule: TrafficRule): void {
+    this.egressRules.push(rule);
+    this.networkPolicyResource.putSpec(this.renderNetworkPolicySpec());
+  }
+
+  private renderNetworkPolicySpec() {
+    const ingress: NetworkPolicyV1SpecIngress[] = this.ingressRules.map((r) => ({
+      from: [r.peer],
+      ports: [{ port: String(r.port), protocol: r.protocol }],
+    }));
+    const egress: NetworkPolicyV1SpecEgress[] = this.egressRules.map((r) => ({
+      to: [r.peer],
+      ports: [{ port: String(r.port), protocol: r.protocol }],
+    }));
+    return {
+      podSelector: { matchLabels: { ...this.selectorLabels } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: ingress.length > 0 ? ingress : undefined,
+      egress: egress.length > 0 ? egress : undefined,
+    };
+  }
+}
+
+function peerSelector(w: HardenedWorkload): { [key: string]: unknown } {
+  return {
+    namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: w.namespaceName } },
+    podSelector: { matchLabels: { ...w.selectorLabels } },
+  };
+}
+
+function namespacePeer(namespaceName: string): { [key: string]: unknown } {
+  return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespaceName } } };
+}
+
+function checkCidr(scope: Construct, prop: string, cidr: string): void {
+  if (isUnresolved(cidr)) return;
+  if (typeof cidr !== 'string' || !(IPV4_CIDR.test(cidr) || IPV6_CIDR.test(cidr))) {
+    throw invalid(scope, prop, 'is not an IPv4 or IPv6 CIDR', cidr, 'Write the range with a prefix length, e.g. "10.0.0.0/16".');
+  }
+  if (cidr.endsWith('/0')) {
+    Annotations.of(scope).addWarning(`${cidr} allows every address; prefer the narrowest range (K8S-NETPOL-DEFAULT-DENY).`);
+  }
+}
+
+function checkedPort(scope: Construct, port: number): number {
+  checkIntegerRange(scope, 'port', port, 1, 65535, 'Use a port from 1 to 65535.');
+  return port;
+}
+
+function checkedProtocol(scope: Construct, protocol: Protocol | undefined): Protocol {
+  const p = protocol ?? Protocol.TCP;
+  if (!Object.values(Protocol).includes(p)) {
+    throw invalid(scope, 'protocol', 'is not a known protocol', p, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP.');
+  }
+  return p;
+}
+
+function checkProbePort(scope: Construct, prop: string, probe: HealthProbe | undefined, spec: ContainerSpec): void {
+  if (probe === undefined || probe.port === undefined || isUnresolved(probe.port)) return;
+  const declared = (spec.ports ?? []).map((p) => p.containerPort);
+  if (!declared.includes(probe.port)) {
+    throw invalid(scope, `${prop}.port`, `is not a port the container declares (declared: ${declared.length > 0 ? declared.join(', ') : 'none'})`, probe.port,
+      'Probe a port listed in the container\'s ports, or declare it there.');
+  }
+}
+
+/** Horizontal pod autoscaling (HorizontalPodAutoscaler v2). */
+export interface AutoscalingOptions {
+  /**
+   * Fewest replicas (kube-score horizontalpodautoscaler-replicas wants at least 2).
+   * @default 2
+   */
+  readonly minReplicas?: number;
+  /** Most replicas. */
+  readonly maxReplicas: number;
+  /**
+   * Target average CPU utilisation, in percent of the CPU request (1-100).
+   * @default 70
+   */
+  readonly cpuUtilizationPercent?: number;
+  /**
+   * Target average memory utilisation, in percent of the memory request (1-100).
+   * @default - memory is not a scaling metric
+   */
+  readonly memoryUtilizationPercent?: number;
+}
+
+/** Props of workloads that run a number of identical pods (Deployment, StatefulSet). */
+export interface ReplicatedWorkloadProps extends HardenedWorkloadProps {
+  /**
+   * Number of pods (1-1000). More than one adds topology spread constraints, pod
+   * anti-affinity across nodes and a PodDisruptionBudget. Ignored when `autoscaling` is set.
+   * @default - 2 for a Deployment, 1 for a StatefulSet
+   */
+  readonly replicas?: number;
+  /**
+   * Scale with a HorizontalPodAutoscaler v2; `replicas` is then left unset on the workload
+   * (kube-score deployment-targeted-by-hpa-does-not-have-replicas-configured).
+   * @default - no autoscaling
+   */
+  readonly autoscaling?: AutoscalingOptions;
+  /**
+   * Also spread the pods across zones (`topology.kubernetes.io/zone`), with a hard
+   * (DoNotSchedule) spread constraint and a preferred zone anti-affinity.
+   * @default false
+   */
+  readonly spreadAcrossZones?: boolean;
+}
