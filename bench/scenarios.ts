@@ -4,11 +4,14 @@
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { Image } from '@cdktf/provider-docker/lib/image';
 import { Network } from '@cdktf/provider-docker/lib/network';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
 import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { TerraformStack } from 'cdktf';
 import {
-  ContainerNetwork, Cpu, HardenedContainer, HealthProbe, ImageReference, SecureVirtualMachine, Size, TemplateSource, TrustedImage, VmTemplate,
+  ContainerNetwork, Cpu, HardenedContainer, HardenedDeployment, HardenedNamespace, HealthProbe, ImageReference, SecureVirtualMachine, Size, TemplateSource, TrustedImage, VmTemplate,
 } from '../lib';
 
 export interface Scenario {
@@ -89,4 +92,54 @@ const vsphere: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [docker, vsphere];
+// The raw side writes the pod template a careful engineer would: same security context, probes and
+// resources; the library adds per-workload ServiceAccount, Service and NetworkPolicy as well.
+const kubernetes: Scenario = {
+  name: 'kubernetes deployment',
+  raw: (stack, n) => {
+    const namespace = new NamespaceV1(stack, 'ns', { metadata: { name: 'bench', labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } } });
+    for (let i = 0; i < n; i++) {
+      const account = new ServiceAccountV1(stack, `sa${i}`, { metadata: { name: `api-${i}`, namespace: namespace.metadata.name }, automountServiceAccountToken: false });
+      new DeploymentV1(stack, `d${i}`, {
+        metadata: { name: `api-${i}`, namespace: namespace.metadata.name },
+        spec: {
+          replicas: '1',
+          selector: { matchLabels: { app: `api-${i}` } },
+          template: {
+            metadata: { labels: { app: `api-${i}` } },
+            spec: {
+              serviceAccountName: account.metadata.name, automountServiceAccountToken: false,
+              securityContext: { runAsNonRoot: true, runAsUser: '10001', runAsGroup: '10001', fsGroup: '10001', seccompProfile: { type: 'RuntimeDefault' } },
+              container: [{
+                name: 'api', image: IMAGE, imagePullPolicy: 'Always',
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, privileged: false, capabilities: { drop: ['ALL'] } },
+                resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+                livenessProbe: { httpGet: { path: '/healthz', port: '8080' } },
+                readinessProbe: { httpGet: { path: '/healthz', port: '8080' }, periodSeconds: 5 },
+                volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
+              }],
+              volume: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+            },
+          },
+        },
+      });
+    }
+  },
+  library: (stack, n) => {
+    const namespace = new HardenedNamespace(stack, 'ns', { namespaceName: 'bench' });
+    const image = ImageReference.parse(IMAGE);
+    for (let i = 0; i < n; i++) {
+      new HardenedDeployment(stack, `d${i}`, {
+        namespace,
+        workloadName: `api-${i}`,
+        spec: {
+          name: 'api', image, ports: [{ name: 'http', containerPort: 8080 }], writablePaths: ['/tmp'],
+          resources: { cpuRequest: Cpu.millicores(250), cpuLimit: Cpu.millicores(500), memoryRequest: Size.mebibytes(256), memoryLimit: Size.mebibytes(512) },
+          healthProbe: HealthProbe.http({ path: '/healthz', port: 8080 }),
+        },
+      });
+    }
+  },
+};
+
+export const SCENARIOS: Scenario[] = [kubernetes, docker, vsphere];
