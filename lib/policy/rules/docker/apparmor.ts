@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { securityOptions } from '../private/docker';
+import { checkSecurityOption } from '../private/docker';
 import { ConfigurableRule } from '../private/rule-kit';
 
 /** Site input of the DOCKER-APPARMOR rule. */
@@ -26,13 +26,7 @@ export class DockerAppArmorRule extends ConfigurableRule {
       rationale: 'security_opts must not contain apparmor=unconfined (or apparmor:unconfined)'
         + (requiredProfile ? `, and must name the site profile apparmor=${requiredProfile}.` : '; without a site profile the daemon\'s docker-default applies on AppArmor hosts.'),
     }, (attributes, findings) => {
-      const options = securityOptions(attributes, findings).filter((o) => o.name === 'apparmor');
-      for (const option of options) {
-        if (option.value === 'unconfined') findings.fail(option.path, option.raw, `remove "${option.raw}"${requiredProfile ? ` and add "apparmor=${requiredProfile}"` : ''}`);
-      }
-      if (requiredProfile && !options.some((o) => o.value === requiredProfile) && findings.unknowns.length === 0) {
-        findings.fail('security_opts', attributes.security_opts, `add "apparmor=${requiredProfile}" to security_opts`);
-      }
+      checkSecurityOption(attributes, findings, 'apparmor', 'unconfined', requiredProfile, true);
     });
   }
 }

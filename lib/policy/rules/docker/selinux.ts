@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { securityOptions } from '../private/docker';
+import { checkSecurityOption } from '../private/docker';
 import { ConfigurableRule } from '../private/rule-kit';
 
 /** Site input of the DOCKER-SELINUX rule. */
@@ -26,13 +26,7 @@ export class DockerSeLinuxRule extends ConfigurableRule {
       rationale: 'security_opts must not contain label=disable (or label:disable)'
         + (requiredType ? `, and must set label=type:${requiredType}.` : '; the site SELinux type is optional (requiredType).'),
     }, (attributes, findings) => {
-      const labels = securityOptions(attributes, findings).filter((o) => o.name === 'label');
-      for (const label of labels) {
-        if (label.value === 'disable') findings.fail(label.path, label.raw, `remove "${label.raw}"`);
-      }
-      if (requiredType && !labels.some((l) => l.value === `type:${requiredType}`) && findings.unknowns.length === 0) {
-        findings.fail('security_opts', attributes.security_opts, `add "label=type:${requiredType}" to security_opts`);
-      }
+      checkSecurityOption(attributes, findings, 'label', 'disable', requiredType ? `type:${requiredType}` : undefined, false);
     });
   }
 }

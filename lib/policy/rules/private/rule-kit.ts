@@ -104,7 +104,9 @@ export function defineRule(info: RuleInfo, check: Check): BuiltInRule {
 /**
  * The base of the rule classes that take site inputs (allow-lists, required profiles): the
  * constructor computes the rationale and the check from the options and hands both over.
- * Not exported from the package, so jsii folds its members into each subclass.
+ * Not exported from the package: jsii folds its members into each subclass.
+ *
+ * @internal
  */
 export abstract class ConfigurableRule implements IPolicyRule {
   /** The control id of the security baseline. */
@@ -138,6 +140,30 @@ export abstract class ConfigurableRule implements IPolicyRule {
   public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
     return runCheck(this, resource, context, this.check);
   }
+}
+
+/** The description of a rule that requires one boolean attribute to hold a value. */
+export interface BooleanRuleSpec extends RuleInfo {
+  readonly attribute: string;
+  readonly secure: boolean;
+  /** Whether leaving the attribute unset passes (the provider/vSphere default is the secure value). */
+  readonly unsetPasses: boolean;
+  /** The fix to report. @default `set <attribute> = <secure>` */
+  readonly fix?: string;
+}
+
+/** A rule requiring `attribute` = `secure`; unset passes only when the default is secure. */
+export function booleanRule(spec: BooleanRuleSpec): BuiltInRule {
+  const { attribute, secure, unsetPasses, fix, ...info } = spec;
+  return defineRule(info, (attributes, findings) => checkBoolean(attributes, findings, attribute, secure, unsetPasses, fix));
+}
+
+/** Fails unless `attributes[attribute]` is `secure` (or unset, when `unsetPasses`). */
+export function checkBoolean(attributes: Record<string, any>, findings: Findings, attribute: string, secure: boolean, unsetPasses: boolean, fix?: string): void {
+  const value = attributes[attribute];
+  if (isUnresolved(value)) return findings.unknown(attribute, value);
+  if ((value === undefined || value === null) && unsetPasses) return;
+  if (secure ? !isTrue(value) : !isFalse(value)) findings.fail(attribute, value, fix ?? `set ${attribute} = ${secure}`);
 }
 
 /** A value for messages: strings quoted, long values cut. */

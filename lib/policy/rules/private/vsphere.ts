@@ -1,7 +1,7 @@
 // Readers and factories shared by the vSphere VM, network and passthrough rules.
 import { isUnresolved } from '../../private/attributes';
 import { RuleResult } from '../../rule';
-import { BuiltInRule, Check, defineRule, Findings, isFalse, isTrue, mapPath, RuleInfo, short, stringList } from './rule-kit';
+import { BuiltInRule, Check, defineRule, Findings, mapPath, RuleInfo, short, stringList } from './rule-kit';
 
 /** What `extra_config` holds under a key, compared case-insensitively (baseline convention). */
 export type ExtraConfigLookup =
@@ -60,28 +60,6 @@ export function checkExtraConfig(attributes: Record<string, any>, findings: Find
   if (lookup.state === 'missing') return findings.fail(mapPath('extra_config', key), undefined, fix);
   if (isUnresolved(lookup.value)) return findings.unknown(lookup.path, lookup.value);
   if (!sameConfigValue(lookup.value, value)) findings.fail(lookup.path, lookup.value, fix);
-}
-
-/** The description of a rule that requires one boolean attribute to hold a value. */
-export interface BooleanRuleSpec extends RuleInfo {
-  readonly attribute: string;
-  readonly secure: boolean;
-  /** Whether leaving the attribute unset passes (the provider/vSphere default is the secure value). */
-  readonly unsetPasses: boolean;
-}
-
-/** A rule requiring `attribute` = `secure`; unset passes only when the default is secure. */
-export function booleanRule(spec: BooleanRuleSpec): BuiltInRule {
-  const { attribute, secure, unsetPasses, ...info } = spec;
-  return defineRule(info, (attributes, findings) => checkBoolean(attributes, findings, attribute, secure, unsetPasses));
-}
-
-/** Fails unless `attributes[attribute]` is `secure` (or unset, when `unsetPasses`). */
-export function checkBoolean(attributes: Record<string, any>, findings: Findings, attribute: string, secure: boolean, unsetPasses: boolean): void {
-  const value = attributes[attribute];
-  if (isUnresolved(value)) return findings.unknown(attribute, value);
-  if ((value === undefined || value === null) && unsetPasses) return;
-  if (secure ? !isTrue(value) : !isFalse(value)) findings.fail(attribute, value, `set ${attribute} = ${secure}`);
 }
 
 /** Whether a VM passes PCI devices through: `yes`, `no`, or `unknown` (the list is an expression). */
