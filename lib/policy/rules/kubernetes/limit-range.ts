@@ -1,7 +1,7 @@
 import { PolicyResource, Severity } from '../../rule';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { NAMESPACE_TYPES } from './private/pod';
-import { membersOf, namespaceName } from './private/namespace';
+import { coveredInNamespace, namespaceName } from './private/namespace';
 import { defineRule } from '../private/rule-kit';
 
 const LIMIT_RANGE_TYPES = ['kubernetes_limit_range_v1', 'kubernetes_limit_range'];
@@ -51,19 +51,15 @@ export const limitRange = defineRule({
     }
     return;
   }
-  const { members, unknown } = membersOf(resource, context, LIMIT_RANGE_TYPES);
-  const pairs: string[] = [];
-  let unresolved = unknown;
-  for (const member of members) {
+  const inNamespace = coveredInNamespace(resource, context, LIMIT_RANGE_TYPES, (member) => {
     const covered = coverage(member);
-    if (covered === 'unknown') unresolved = true;
-    else pairs.push(...covered.pairs);
-  }
-  const absent = REQUIRED.filter((p) => !pairs.includes(p));
+    return covered === 'unknown' ? covered : covered.pairs;
+  });
+  const absent = REQUIRED.filter((p) => !inNamespace.covered.includes(p));
   if (absent.length === 0) return;
   const name = namespaceName(resource);
-  if (unresolved) return findings.unknown(`${name.path} (limit ranges in this namespace)`);
-  findings.fail(name.path, name.value, members.length === 0
+  if (inNamespace.unknown) return findings.unknown(`${name.path} (limit ranges in this namespace)`);
+  findings.fail(name.path, name.value, inNamespace.members === 0
     ? 'add a kubernetes_limit_range_v1 in this namespace with a type = "Container" limit setting default, default_request and max for cpu and memory'
     : `set ${absent.join(', ')} on the namespace's Container limit range`, `namespace=${String(name.value)}`);
 });

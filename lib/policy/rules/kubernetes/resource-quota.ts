@@ -1,7 +1,7 @@
 import { PolicyResource, Severity } from '../../rule';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { NAMESPACE_TYPES } from './private/pod';
-import { membersOf, namespaceName } from './private/namespace';
+import { coveredInNamespace, namespaceName } from './private/namespace';
 import { defineRule } from '../private/rule-kit';
 
 const QUOTA_TYPES = ['kubernetes_resource_quota_v1', 'kubernetes_resource_quota'];
@@ -46,19 +46,15 @@ export const resourceQuota = defineRule({
     for (const key of missing(hard.keys)) findings.fail(`${hard.path}["${key}"]`, undefined, `set spec.hard["${key}"]`, `key=${key}`);
     return;
   }
-  const { members, unknown } = membersOf(resource, context, QUOTA_TYPES);
-  const keys: string[] = [];
-  let unresolved = unknown;
-  for (const quota of members) {
+  const inNamespace = coveredInNamespace(resource, context, QUOTA_TYPES, (quota) => {
     const hard = hardKeys(quota);
-    if (hard === 'unknown') unresolved = true;
-    else keys.push(...hard.keys);
-  }
-  const absent = missing(keys);
+    return hard === 'unknown' ? hard : hard.keys;
+  });
+  const absent = missing(inNamespace.covered);
   if (absent.length === 0) return;
   const name = namespaceName(resource);
-  if (unresolved) return findings.unknown(`${name.path} (resource quotas in this namespace)`);
-  findings.fail(name.path, name.value, members.length === 0
+  if (inNamespace.unknown) return findings.unknown(`${name.path} (resource quotas in this namespace)`);
+  findings.fail(name.path, name.value, inNamespace.members === 0
     ? 'add a kubernetes_resource_quota_v1 in this namespace with spec.hard for requests.cpu, requests.memory, limits.cpu, limits.memory and pods'
     : `add ${absent.join(', ')} to spec.hard of the namespace's resource quota`, `namespace=${String(name.value)}`);
 });
