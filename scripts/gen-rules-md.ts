@@ -2,7 +2,7 @@
 // Run with `npm run rules:md` (ts-node); test/policy/rules-md.test.ts fails when RULES.md is stale.
 import * as fs from 'fs';
 import * as path from 'path';
-import { IPolicyRule, PolicyPacks } from '../lib';
+import { IPolicyRule, NOT_DECIDABLE, PolicyPacks, UndecidableControl } from '../lib';
 
 export const RULES_MD = path.join(__dirname, '..', 'RULES.md');
 
@@ -13,9 +13,18 @@ function cell(text: string): string {
 function table(rules: IPolicyRule[]): string[] {
   if (rules.length === 0) return ['No rules yet.', ''];
   return [
-    '| Id | Severity | Title | Source | Resource types | Suppressible |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rules.map((r) => `| \`${r.ruleId}\` | ${r.severity} | ${cell(r.title)} | ${cell(r.source)} | ${r.resourceTypes.map((t) => `\`${t}\``).join(', ')} | ${r.suppressible === false ? 'no' : 'yes'} |`),
+    '| Id | Severity | Title | Source | Resource types | Suppressible | Why |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rules.map((r) => `| \`${r.ruleId}\` | ${r.severity} | ${cell(r.title)} | ${cell(r.source)} | ${r.resourceTypes.map((t) => `\`${t}\``).join(', ')} | ${r.suppressible === false ? 'no' : 'yes'} | ${cell(r.rationale ?? '')} |`),
+    '',
+  ];
+}
+
+function undecidableTable(controls: UndecidableControl[]): string[] {
+  return [
+    '| Id | Severity | Source | Why no rule can decide it | Where it is met |',
+    '| --- | --- | --- | --- | --- |',
+    ...controls.map((c) => `| \`${c.controlId}\` | ${c.severity} | ${cell(c.source)} | ${cell(c.reason)} | ${cell(c.metBy)} |`),
     '',
   ];
 }
@@ -39,6 +48,13 @@ export function renderRulesMarkdown(): string {
     'See docs/readme/policy.md for suppressions and the `cdktf-hybrid check` CLI.',
     '',
     ...packs.flatMap(([title, call, rules]) => [`## ${title} (\`${call}\`)`, '', ...table(rules)]),
+    '## Controls no rule can decide (`NOT_DECIDABLE`)',
+    '',
+    `${NOT_DECIDABLE.length} control(s) of the baseline depend on something no synthesized attribute shows (kubelet or daemon`,
+    'configuration, image content, runtime operations, provider gaps). They are met elsewhere, as the last column says;',
+    'every other control of the baseline is a rule above.',
+    '',
+    ...undecidableTable(NOT_DECIDABLE),
   ].join('\n');
 }
 

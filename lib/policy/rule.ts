@@ -117,6 +117,15 @@ export interface IPolicyRule {
    * @default true
    */
   readonly suppressible?: boolean;
+  /**
+   * Why the rule exists and how it decides edge cases (unset values, references, site inputs).
+   *
+   * Reports show it as the "why" of a finding: the Markdown report lists it per rule that has
+   * findings, SARIF uses it as the rule's `fullDescription` and `help`, RULES.md has a column for it.
+   *
+   * @default - none
+   */
+  readonly rationale?: string;
 
   /**
    * Checks one resource. Must not throw, do I/O or touch the construct tree; an unresolved

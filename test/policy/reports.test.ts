@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
-import { Policy, PolicyChecks } from '../../lib';
-import { container, deployment, fixtureRules, rawStack, ThrowingRule } from './fixtures';
+import { IPolicyRule, Policy, PolicyChecks, PolicyPacks } from '../../lib';
+import { container, deployment, fixtureRules, rawStack, ReadOnlyRule, ThrowingRule } from './fixtures';
 
 function synth(build: (app: App) => void): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-reports-'));
@@ -112,5 +112,47 @@ describe('policy reports written at synth', () => {
     const run = JSON.parse(read(dir, 'stack', 'policy-report.sarif')).runs[0];
     expect(run.tool.driver.rules.map((r: any) => r.id)).toEqual(['TEST-THROWS', 'POLICY-RULE-ERROR']);
     expect(run.results.map((r: any) => [r.ruleId, r.ruleIndex, r.properties.findingId])).toEqual([['POLICY-RULE-ERROR', 1, 'POLICY-RULE-ERROR[rule=TEST-THROWS]']]);
+  });
+});
+
+/** The fixture read-only rule with a rationale, as built-in rules have. */
+class ExplainedReadOnlyRule extends ReadOnlyRule {
+  public readonly rationale = 'A writable root filesystem lets an intruder persist tools | scripts.';
+}
+
+describe('rule rationale in the reports', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synth((app) => {
+      const stack = rawStack(app);
+      container(stack, 'Db', { restart: 'always' });
+      PolicyChecks.applyTo(stack, { rules: [new ExplainedReadOnlyRule(), ...fixtureRules().filter((r) => r.ruleId !== 'TEST-READONLY')] });
+    });
+  });
+
+  test('the Markdown report says why each rule with findings and a rationale exists', () => {
+    const md = read(outdir, 'stack', 'policy-report.md').split('\n');
+    const at = md.indexOf('## Why these rules');
+    expect(at).toBeGreaterThan(0);
+    expect(md[at + 2]).toBe('- **TEST-READONLY** (MEDIUM; test fixture (CIS Docker 5.12)): A writable root filesystem lets an intruder persist tools | scripts.');
+    // TEST-RESTART has findings but no rationale: not listed
+    expect(md.filter((l) => l.startsWith('- **'))).toHaveLength(1);
+    expect(at).toBeLessThan(md.indexOf('## Suppressions'));
+  });
+
+  test('SARIF rule descriptors carry the rationale in fullDescription and help', () => {
+    const rules = JSON.parse(read(outdir, 'stack', 'policy-report.sarif')).runs[0].tool.driver.rules;
+    const readOnly = rules.find((r: any) => r.id === 'TEST-READONLY');
+    expect(readOnly.fullDescription.text).toBe('Root filesystem is read-only (source: test fixture (CIS Docker 5.12)). A writable root filesystem lets an intruder persist tools | scripts.');
+    expect(readOnly.help.text).toContain('Why: A writable root filesystem lets an intruder persist tools | scripts.');
+    const restart = rules.find((r: any) => r.id === 'TEST-RESTART');
+    expect(restart.fullDescription.text).toBe('Restart policy is bounded (source: test fixture).');
+    expect(restart.help.text).not.toContain('Why:');
+  });
+
+  test('built-in rules expose their rationale through IPolicyRule without casts', () => {
+    const rules: IPolicyRule[] = PolicyPacks.all();
+    const missing = rules.filter((r) => (r.rationale ?? '').length < 20).map((r) => r.ruleId);
+    expect(missing).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { PolicyPacks } from '../../lib';
+import { NOT_DECIDABLE, PolicyPacks } from '../../lib';
 import { renderRulesMarkdown, RULES_MD } from '../../scripts/gen-rules-md';
 
 test('RULES.md is up to date with the rule packs (regenerate with `npm run rules:md`)', () => {
@@ -13,4 +13,19 @@ test('RULES.md has one row per built-in rule', () => {
     expect(text).toContain(`| \`${rule.ruleId}\` | ${rule.severity} |`);
   }
   expect(text).toContain(`${PolicyPacks.all().length} built-in rule(s)`);
+});
+
+test('RULES.md lists every not-decidable control with its reason and where it is met', () => {
+  const text = renderRulesMarkdown();
+  expect(text).toContain('| Id | Severity | Source | Why no rule can decide it | Where it is met |');
+  for (const control of NOT_DECIDABLE) {
+    expect(text).toContain(`| \`${control.controlId}\` | ${control.severity} |`);
+    expect(text).toContain(control.metBy.replace(/\|/g, '\\|'));
+  }
+  expect(text).toContain('| `K8S-PID-LIMIT` | MEDIUM |');
+});
+
+test('RULES.md shows each rule\'s rationale', () => {
+  const text = renderRulesMarkdown();
+  for (const rule of PolicyPacks.all()) expect(text).toContain((rule.rationale ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 });

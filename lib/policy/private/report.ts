@@ -84,7 +84,7 @@ function statusLabel(f: PolicyFinding): string {
   return f.suppressed ? `${f.status} (suppressed)` : f.status;
 }
 
-/** The Markdown report of one stack: a summary, a findings table and the suppressions. */
+/** The Markdown report of one stack: a summary, a findings table, why the rules with findings exist, and the suppressions. */
 export function markdownReport(title: string, findings: PolicyFinding[], suppressions: PolicySuppression[], meta: ReportMeta): string {
   const s = summarize(findings, meta);
   const lines = [
@@ -104,6 +104,7 @@ export function markdownReport(title: string, findings: PolicyFinding[], suppres
       '',
     );
   }
+  lines.push(...whySection(findings, meta.rules));
   lines.push('## Suppressions', '');
   if (suppressions.length === 0) {
     lines.push('None.', '');
@@ -121,6 +122,22 @@ export function markdownReport(title: string, findings: PolicyFinding[], suppres
   return lines.join('\n');
 }
 
+/**
+ * "Why these rules": one line per rule that has findings and a rationale, in rule order; nothing
+ * when no such rule (custom rules without a rationale keep the report as it was).
+ */
+function whySection(findings: PolicyFinding[], rules: IPolicyRule[]): string[] {
+  const ids = new Set(findings.map((f) => f.baseRuleId));
+  const explained = rules.filter((r) => ids.has(r.ruleId) && r.rationale);
+  if (explained.length === 0) return [];
+  return [
+    '## Why these rules',
+    '',
+    ...explained.map((r) => `- **${r.ruleId}** (${r.severity}; ${r.source}): ${(r.rationale ?? '').replace(/\r?\n/g, ' ')}`),
+    '',
+  ];
+}
+
 /** Where a finding points in the synthesized files. */
 export interface SarifLocation {
   /** URI of the cdk.tf.json, relative to the working directory, with forward slashes. */
@@ -136,13 +153,14 @@ function level(f: PolicyFinding): string {
   return f.status === FindingStatus.UNKNOWN ? 'note' : LEVEL[f.severity];
 }
 
-function ruleDescriptor(id: string, title: string, severity: Severity, source: string, resourceTypes: string[], suppressible: boolean) {
+function ruleDescriptor(id: string, title: string, severity: Severity, source: string, resourceTypes: string[], suppressible: boolean, rationale?: string) {
+  const why = rationale ? ` ${rationale}` : '';
   return {
     id,
     name: id,
     shortDescription: { text: title },
-    fullDescription: { text: `${title} (source: ${source}).` },
-    help: { text: `${title}. Source: ${source}. Resource types: ${resourceTypes.join(', ')}. ${suppressible ? 'Suppress with Policy.suppress(scope, ruleId, reason).' : 'Not suppressible.'}` },
+    fullDescription: { text: `${title} (source: ${source}).${why}` },
+    help: { text: `${title}. Source: ${source}.${rationale ? ` Why: ${rationale}` : ''} Resource types: ${resourceTypes.join(', ')}. ${suppressible ? 'Suppress with Policy.suppress(scope, ruleId, reason).' : 'Not suppressible.'}` },
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
       'tags': ['security', 'cdktf'],
@@ -158,7 +176,7 @@ function ruleDescriptor(id: string, title: string, severity: Severity, source: s
 
 /** A SARIF 2.1.0 log with one run: every rule that ran as a reporting descriptor, every finding as a result. */
 export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo()) {
-  const descriptors = rules.map((r) => ruleDescriptor(r.ruleId, r.title, r.severity, r.source, r.resourceTypes, r.suppressible !== false));
+  const descriptors = rules.map((r) => ruleDescriptor(r.ruleId, r.title, r.severity, r.source, r.resourceTypes, r.suppressible !== false, r.rationale));
   if (findings.some((f) => f.baseRuleId === RULE_ERROR_ID)) {
     descriptors.push(ruleDescriptor(RULE_ERROR_ID, 'A policy rule failed while checking a resource', Severity.HIGH, TOOL_NAME, ['*'], true));
   }

@@ -1,4 +1,5 @@
 export * from './undecidable-control';
 export * from './not-decidable';
+export { KUBERNETES_NOT_DECIDABLE } from './kubernetes';
 export * from './docker';
 export * from './vsphere';

@@ -1,7 +1,7 @@
 import { findAll, isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
+import { Severity } from '../../rule';
 import { capabilityName } from '../private/docker';
-import { runCheck, stringList } from '../private/rule-kit';
+import { ConfigurableRule, stringList } from '../private/rule-kit';
 
 /** Docker's default capability set (moby `oci/caps/defaults.go`). Nothing outside it may be added. */
 export const DOCKER_DEFAULT_CAPABILITIES: string[] = [
@@ -22,33 +22,19 @@ export interface DockerCapabilitiesRuleOptions {
 /**
  * DOCKER-CAPS-DROP-ALL: drop every capability and add back only allow-listed ones from Docker's default set.
  */
-export class DockerCapabilitiesRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'DOCKER-CAPS-DROP-ALL';
-  /** What the rule requires. */
-  public readonly title: string = 'All capabilities are dropped; only allow-listed ones are added back';
-  /** High. */
-  public readonly severity: Severity = Severity.HIGH;
-  /** CIS Docker Benchmark item. */
-  public readonly source: string = 'CIS-D 5.4';
-  /** `docker_container`. */
-  public readonly resourceTypes: string[] = ['docker_container'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly allowed: Set<string>;
-
+export class DockerCapabilitiesRule extends ConfigurableRule {
   constructor(options: DockerCapabilitiesRuleOptions = {}) {
-    this.allowed = new Set((options.allowedAddCapabilities ?? []).map(capabilityName)
+    const allowed = new Set((options.allowedAddCapabilities ?? []).map(capabilityName)
       .filter((c) => c !== 'NET_RAW' && DOCKER_DEFAULT_CAPABILITIES.includes(c)));
-    this.rationale = 'capabilities.drop must contain "ALL"; capabilities.add may hold only allow-listed names from Docker\'s default set, never NET_RAW'
-      + ` (allowed here: ${this.allowed.size ? [...this.allowed].join(', ') : 'none'}). "CAP_" prefixes and case are ignored.`;
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    super({
+      ruleId: 'DOCKER-CAPS-DROP-ALL',
+      title: 'All capabilities are dropped; only allow-listed ones are added back',
+      severity: Severity.HIGH,
+      source: 'CIS-D 5.4',
+      resourceTypes: ['docker_container'],
+      rationale: 'capabilities.drop must contain "ALL"; capabilities.add may hold only allow-listed names from Docker\'s default set, never NET_RAW'
+        + ` (allowed here: ${allowed.size ? [...allowed].join(', ') : 'none'}). "CAP_" prefixes and case are ignored.`,
+    }, (attributes, findings) => {
       if (typeof attributes.capabilities === 'string' && isUnresolved(attributes.capabilities)) return findings.unknown('capabilities', attributes.capabilities);
       const drops = findAll(attributes, 'capabilities.drop');
       let dropsAll = false;
@@ -70,7 +56,7 @@ export class DockerCapabilitiesRule implements IPolicyRule {
             continue;
           }
           const name = capabilityName(item.value);
-          if (!this.allowed.has(name)) {
+          if (!allowed.has(name)) {
             const why = name === 'NET_RAW' ? 'NET_RAW is never allowed' : DOCKER_DEFAULT_CAPABILITIES.includes(name) ? 'not on the allow-list' : 'outside Docker\'s default set';
             findings.fail(itemPath, item.value, `remove ${name} from capabilities.add (${why})`, `capability=${name}`);
           }

@@ -1,10 +1,10 @@
 // Factory for the "do not share a host namespace" rules (network, PID, IPC, user).
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
-import { defineRule, RuleDefinition } from '../private/rule-kit';
+import { defineRule, BuiltInRule } from '../private/rule-kit';
 
 /** A docker_container rule that fails when `attribute` is `"host"`. */
-export function hostModeRule(ruleId: string, source: string, attribute: string, namespace: string, secureHint: string): RuleDefinition {
+export function hostModeRule(ruleId: string, source: string, attribute: string, namespace: string, secureHint: string): BuiltInRule {
   return defineRule({
     ruleId,
     title: `Container does not share the host ${namespace} namespace`,

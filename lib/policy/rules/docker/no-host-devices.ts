@@ -1,5 +1,5 @@
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { runCheck } from '../private/rule-kit';
+import { Severity } from '../../rule';
+import { ConfigurableRule } from '../private/rule-kit';
 import { checkDevices, normalizeDevices } from './device-check';
 
 /** Site input of the DOCKER-NO-HOST-DEVICES rule. */
@@ -14,33 +14,19 @@ export interface DockerHostDevicesRuleOptions {
 /**
  * DOCKER-NO-HOST-DEVICES: host devices are not exposed (GPU nodes are PT-DOCKER-GPU's business).
  */
-export class DockerHostDevicesRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'DOCKER-NO-HOST-DEVICES';
-  /** What the rule requires. */
-  public readonly title: string = 'Host devices are not exposed to the container';
-  /** Medium. */
-  public readonly severity: Severity = Severity.MEDIUM;
-  /** CIS Docker Benchmark item. */
-  public readonly source: string = 'CIS-D 5.18';
-  /** `docker_container`. */
-  public readonly resourceTypes: string[] = ['docker_container'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly allowed: string[];
-
+export class DockerHostDevicesRule extends ConfigurableRule {
   constructor(options: DockerHostDevicesRuleOptions = {}) {
-    this.allowed = normalizeDevices(options.allowedDevicePaths);
-    this.rationale = 'Every devices[] entry fails unless its host_path is allow-listed and its permissions are "r" or "rw" (unset is "rwm"). '
-      + 'GPU device nodes (/dev/nvidia*, /dev/dri, /dev/kfd) are left to PT-DOCKER-GPU so one device gives one finding.';
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
-      checkDevices(attributes, findings, this.allowed, false, 'DockerHostDevicesRule allowedDevicePaths');
+    const allowed = normalizeDevices(options.allowedDevicePaths);
+    super({
+      ruleId: 'DOCKER-NO-HOST-DEVICES',
+      title: 'Host devices are not exposed to the container',
+      severity: Severity.MEDIUM,
+      source: 'CIS-D 5.18',
+      resourceTypes: ['docker_container'],
+      rationale: 'Every devices[] entry fails unless its host_path is allow-listed and its permissions are "r" or "rw" (unset is "rwm"). '
+        + 'GPU device nodes (/dev/nvidia*, /dev/dri, /dev/kfd) are left to PT-DOCKER-GPU so one device gives one finding.',
+    }, (attributes, findings) => {
+      checkDevices(attributes, findings, allowed, false, 'DockerHostDevicesRule allowedDevicePaths');
     });
   }
 }

@@ -1,6 +1,6 @@
 import { isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { mapPath, runCheck, stringMap } from '../private/rule-kit';
+import { Severity } from '../../rule';
+import { ConfigurableRule, mapPath, stringMap } from '../private/rule-kit';
 
 /** The namespaced "safe" sysctls of the K8S-SYSCTLS allow-list (all versions up to v1.37). */
 export const SAFE_SYSCTLS: string[] = [
@@ -22,31 +22,17 @@ export interface DockerSysctlsRuleOptions {
 /**
  * DOCKER-SYSCTLS: only namespaced safe sysctls.
  */
-export class DockerSysctlsRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'DOCKER-SYSCTLS';
-  /** What the rule requires. */
-  public readonly title: string = 'Only namespaced safe sysctls are set';
-  /** Low. */
-  public readonly severity: Severity = Severity.LOW;
-  /** The source of the control. */
-  public readonly source: string = 'PSS baseline sysctls (by analogy)';
-  /** `docker_container`. */
-  public readonly resourceTypes: string[] = ['docker_container'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly allowed: string[];
-
+export class DockerSysctlsRule extends ConfigurableRule {
   constructor(options: DockerSysctlsRuleOptions = {}) {
-    this.allowed = (options.allowedSysctls ?? SAFE_SYSCTLS).map((s) => s.trim().toLowerCase());
-    this.rationale = 'Every key of sysctls must be on the allow-list (default: the K8S-SYSCTLS safe set, all versions); "/" separators are read as ".".';
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const allowed = (options.allowedSysctls ?? SAFE_SYSCTLS).map((s) => s.trim().toLowerCase());
+    super({
+      ruleId: 'DOCKER-SYSCTLS',
+      title: 'Only namespaced safe sysctls are set',
+      severity: Severity.LOW,
+      source: 'PSS baseline sysctls (by analogy)',
+      resourceTypes: ['docker_container'],
+      rationale: 'Every key of sysctls must be on the allow-list (default: the K8S-SYSCTLS safe set, all versions); "/" separators are read as ".".',
+    }, (attributes, findings) => {
       const sysctls = stringMap(attributes.sysctls);
       if (sysctls.unresolved) return findings.unknown('sysctls', attributes.sysctls);
       for (const [key, value] of sysctls.entries) {
@@ -55,7 +41,7 @@ export class DockerSysctlsRule implements IPolicyRule {
           continue;
         }
         const name = key.trim().toLowerCase().replace(/\//g, '.');
-        if (!this.allowed.includes(name)) findings.fail(mapPath('sysctls', key), value, `remove the ${name} sysctl (not a namespaced safe sysctl)`, `sysctl=${name}`);
+        if (!allowed.includes(name)) findings.fail(mapPath('sysctls', key), value, `remove the ${name} sysctl (not a namespaced safe sysctl)`, `sysctl=${name}`);
       }
     });
   }

@@ -1,6 +1,6 @@
 import { findAll, isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { asNumber, runCheck } from '../private/rule-kit';
+import { Severity } from '../../rule';
+import { asNumber, ConfigurableRule } from '../private/rule-kit';
 
 /** Site input of the DOCKER-ULIMITS rule. */
 export interface DockerUlimitsRuleOptions {
@@ -14,32 +14,18 @@ export interface DockerUlimitsRuleOptions {
 /**
  * DOCKER-ULIMITS: default ulimits are overridden only for allow-listed names, with soft <= hard.
  */
-export class DockerUlimitsRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'DOCKER-ULIMITS';
-  /** What the rule requires. */
-  public readonly title: string = 'ulimits are overridden only when needed';
-  /** Low. */
-  public readonly severity: Severity = Severity.LOW;
-  /** CIS Docker Benchmark item. */
-  public readonly source: string = 'CIS-D 5.19';
-  /** `docker_container`. */
-  public readonly resourceTypes: string[] = ['docker_container'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly allowed: string[];
-
+export class DockerUlimitsRule extends ConfigurableRule {
   constructor(options: DockerUlimitsRuleOptions = {}) {
-    this.allowed = (options.allowedNames ?? ['nofile', 'nproc']).map((n) => n.trim().toLowerCase());
-    this.rationale = `No ulimit[] passes; each ulimit[] must use an allow-listed name (${this.allowed.join(', ') || 'none'}) with soft <= hard. `
-      + 'nofile and nproc are allowed by default because capping them narrows the daemon defaults (nproc also stands in for the missing pids_limit).';
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const allowed = (options.allowedNames ?? ['nofile', 'nproc']).map((n) => n.trim().toLowerCase());
+    super({
+      ruleId: 'DOCKER-ULIMITS',
+      title: 'ulimits are overridden only when needed',
+      severity: Severity.LOW,
+      source: 'CIS-D 5.19',
+      resourceTypes: ['docker_container'],
+      rationale: `No ulimit[] passes; each ulimit[] must use an allow-listed name (${allowed.join(', ') || 'none'}) with soft <= hard. `
+        + 'nofile and nproc are allowed by default because capping them narrows the daemon defaults (nproc also stands in for the missing pids_limit).',
+    }, (attributes, findings) => {
       if (typeof attributes.ulimit === 'string' && isUnresolved(attributes.ulimit)) return findings.unknown('ulimit', attributes.ulimit);
       for (const limit of findAll(attributes, 'ulimit')) {
         const u = limit.value as Record<string, any>;
@@ -49,8 +35,8 @@ export class DockerUlimitsRule implements IPolicyRule {
           continue;
         }
         const name = String(u.name ?? '').toLowerCase();
-        if (!this.allowed.includes(name)) {
-          findings.fail(`${limit.path}.name`, u.name, `remove the ${name} ulimit override (allowed: ${this.allowed.join(', ') || 'none'})`, `ulimit=${name}`);
+        if (!allowed.includes(name)) {
+          findings.fail(`${limit.path}.name`, u.name, `remove the ${name} ulimit override (allowed: ${allowed.join(', ') || 'none'})`, `ulimit=${name}`);
           continue;
         }
         if (isUnresolved(u.soft) || isUnresolved(u.hard)) {

@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { isUnresolved } from '../../private/attributes';
-import { joinPath } from './private/pod';
-import { podRule } from './private/rule';
+import { joinPath, podRule } from './private/pod';
 
 const PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 

@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at } from './private/pod';
-import { podRule } from './private/rule';
+import { at, podRule } from './private/pod';
 
 /** The container runtime's default capability set (PSS baseline `capabilities_baseline`). */
 export const BASELINE_CAPABILITIES = [

@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at, pathOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, podRule } from './private/pod';
 
 /** K8S-CAPS-DROP-ALL: drop every capability; only NET_BIND_SERVICE may be added back. */
 export const capsDropAll = podRule({

@@ -1,7 +1,6 @@
 import { getValue, isUnresolved, referencedAddresses } from '../../private/attributes';
 import { PolicyContext, Severity } from '../../rule';
-import { at, pathOf, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, specOf, podRule } from './private/pod';
 
 const SERVICE_ACCOUNT_TYPES = ['kubernetes_service_account_v1', 'kubernetes_service_account'];
 

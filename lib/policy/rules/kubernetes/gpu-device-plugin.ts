@@ -1,7 +1,7 @@
 import { Severity } from '../../rule';
 import { Found, isUnresolved } from '../../private/attributes';
-import { Pod, at, isTrue, volumeDetail } from './private/pod';
-import { podRule } from './private/rule';
+import { Pod, at, volumeDetail, podRule } from './private/pod';
+import { isTrue } from '../private/rule-kit';
 
 /** Extended resource names of GPUs served by device plugins: `nvidia.com/gpu`, `amd.com/gpu`, `gpu.intel.com/i915`. */
 function isGpuResource(name: string): boolean {

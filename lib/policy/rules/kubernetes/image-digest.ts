@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at, pathOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, podRule } from './private/pod';
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
 

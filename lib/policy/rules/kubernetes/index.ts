@@ -1,7 +1,8 @@
 // The Kubernetes rule pack: one rule per control of security-baseline.md section 1 that is
-// decidable from resource attributes, plus PT-K8S-GPU from section 5.
-// Not covered: K8S-PID-LIMIT (kubelet podPidsLimit, not a pod field).
-import { IPolicyRule } from '../../rule';
+// decidable from resource attributes, plus PT-K8S-GPU from section 5. The one control no
+// attribute can decide (K8S-PID-LIMIT) is listed in KUBERNETES_NOT_DECIDABLE.
+import { IPolicyRule, Severity } from '../../rule';
+import { UndecidableControl } from '../undecidable-control';
 import { appArmor } from './apparmor';
 import { capsBaseline } from './caps-baseline';
 import { capsDropAll } from './caps-drop-all';
@@ -79,4 +80,15 @@ export const KUBERNETES_RULES: IPolicyRule[] = [
   resourceQuota,
   limitRange,
   gpuDevicePlugin,
+];
+
+/** Kubernetes controls of the baseline that no resource attribute can decide, and how they are met. */
+export const KUBERNETES_NOT_DECIDABLE: UndecidableControl[] = [
+  {
+    controlId: 'K8S-PID-LIMIT',
+    severity: Severity.MEDIUM,
+    source: 'NSA §Resource policies (per-pod PID limits)',
+    reason: 'The per-pod PID cap is the kubelet setting podPidsLimit, not a field of the pod spec or of any provider resource.',
+    metBy: 'node configuration (kubelet podPidsLimit)',
+  },
 ];

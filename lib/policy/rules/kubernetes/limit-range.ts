@@ -1,8 +1,8 @@
 import { PolicyResource, Severity } from '../../rule';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { NAMESPACE_TYPES } from './private/pod';
-import { membersOf, namespaceName } from './private/namespace';
-import { resourceRule } from './private/rule';
+import { coveredInNamespace, namespaceName } from './private/namespace';
+import { defineRule } from '../private/rule-kit';
 
 const LIMIT_RANGE_TYPES = ['kubernetes_limit_range_v1', 'kubernetes_limit_range'];
 const REQUIRED = ['default.cpu', 'default.memory', 'default_request.cpu', 'default_request.memory', 'max.cpu', 'max.memory'];
@@ -31,7 +31,7 @@ function coverage(limitRange: PolicyResource): { pairs: string[]; path: string }
 }
 
 /** K8S-LIMITRANGE: per-container defaults and maxima. */
-export const limitRange = resourceRule({
+export const limitRange = defineRule({
   ruleId: 'K8S-LIMITRANGE',
   title: 'Namespaces have a Container limit range with default, default_request and max for cpu and memory',
   severity: Severity.MEDIUM,
@@ -41,30 +41,25 @@ export const limitRange = resourceRule({
     + 'name or reference, must together give a type "Container" limit with default, default_request and max for cpu '
     + 'and memory) and on each limit range resource itself (it must cover all six on its own).',
   resourceTypes: [...NAMESPACE_TYPES, ...LIMIT_RANGE_TYPES],
-  check: (resource, findings, context) => {
-    if (LIMIT_RANGE_TYPES.includes(resource.resourceType)) {
-      const covered = coverage(resource);
-      if (covered === 'unknown') return findings.unknown('spec.limit');
-      for (const pair of REQUIRED.filter((p) => !covered.pairs.includes(p))) {
-        const [field, name] = pair.split('.');
-        findings.fail(`${covered.path}.${field}["${name}"]`, undefined, `set ${field}["${name}"] on a limit with type = "Container"`, `limit=${pair}`);
-      }
-      return;
+}, (_attributes, findings, resource, context) => {
+  if (LIMIT_RANGE_TYPES.includes(resource.resourceType)) {
+    const covered = coverage(resource);
+    if (covered === 'unknown') return findings.unknown('spec.limit');
+    for (const pair of REQUIRED.filter((p) => !covered.pairs.includes(p))) {
+      const [field, name] = pair.split('.');
+      findings.fail(`${covered.path}.${field}["${name}"]`, undefined, `set ${field}["${name}"] on a limit with type = "Container"`, `limit=${pair}`);
     }
-    const { members, unknown } = membersOf(resource, context, LIMIT_RANGE_TYPES);
-    const pairs: string[] = [];
-    let unresolved = unknown;
-    for (const member of members) {
-      const covered = coverage(member);
-      if (covered === 'unknown') unresolved = true;
-      else pairs.push(...covered.pairs);
-    }
-    const absent = REQUIRED.filter((p) => !pairs.includes(p));
-    if (absent.length === 0) return;
-    const name = namespaceName(resource);
-    if (unresolved) return findings.unknown(`${name.path} (limit ranges in this namespace)`);
-    findings.fail(name.path, name.value, members.length === 0
-      ? 'add a kubernetes_limit_range_v1 in this namespace with a type = "Container" limit setting default, default_request and max for cpu and memory'
-      : `set ${absent.join(', ')} on the namespace's Container limit range`, `namespace=${String(name.value)}`);
-  },
+    return;
+  }
+  const inNamespace = coveredInNamespace(resource, context, LIMIT_RANGE_TYPES, (member) => {
+    const covered = coverage(member);
+    return covered === 'unknown' ? covered : covered.pairs;
+  });
+  const absent = REQUIRED.filter((p) => !inNamespace.covered.includes(p));
+  if (absent.length === 0) return;
+  const name = namespaceName(resource);
+  if (inNamespace.unknown) return findings.unknown(`${name.path} (limit ranges in this namespace)`);
+  findings.fail(name.path, name.value, inNamespace.members === 0
+    ? 'add a kubernetes_limit_range_v1 in this namespace with a type = "Container" limit setting default, default_request and max for cpu and memory'
+    : `set ${absent.join(', ')} on the namespace's Container limit range`, `namespace=${String(name.value)}`);
 });

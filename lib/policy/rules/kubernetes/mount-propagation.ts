@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at } from './private/pod';
-import { podRule } from './private/rule';
+import { at, podRule } from './private/pod';
 
 /** K8S-MOUNT-PROPAGATION: no mount propagation back to the host. */
 export const mountPropagation = podRule({

@@ -1,7 +1,7 @@
 import { RuleResult, Severity } from '../../rule';
 import { getValue, isUnresolved, referencedAddresses } from '../../private/attributes';
 import { MANIFEST_TYPE, NAMESPACE_TYPES, WORKLOAD_TYPES, namespaceOf } from './private/pod';
-import { resourceRule } from './private/rule';
+import { defineRule } from '../private/rule-kit';
 
 /** Namespaces reserved for the cluster itself (and `default`, where everything lands unless told otherwise). */
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -18,7 +18,7 @@ const NAMESPACED_TYPES = [
 ];
 
 /** K8S-NS-DEDICATED: workloads live in a dedicated namespace, never a system one. */
-export const namespaceDedicated = resourceRule({
+export const namespaceDedicated = defineRule({
   ruleId: 'K8S-NS-DEDICATED',
   title: 'Namespaced resources live in a dedicated namespace, not default or kube-*',
   severity: Severity.MEDIUM,
@@ -29,26 +29,25 @@ export const namespaceDedicated = resourceRule({
     + 'name. kubernetes_manifest objects are checked only when they set metadata.namespace (their kind may be '
     + 'cluster-scoped).',
   resourceTypes: [...NAMESPACED_TYPES, MANIFEST_TYPE],
-  check: (resource, findings, context) => {
-    const found = namespaceOf(resource);
-    const fix = 'set metadata.namespace to a dedicated namespace created for the application';
-    if (!found) {
-      if (resource.resourceType === MANIFEST_TYPE) return RuleResult.notApplicable();
-      findings.fail('metadata.namespace', undefined, `${fix} (unset means "default")`);
+}, (_attributes, findings, resource, context) => {
+  const found = namespaceOf(resource);
+  const fix = 'set metadata.namespace to a dedicated namespace created for the application';
+  if (!found) {
+    if (resource.resourceType === MANIFEST_TYPE) return RuleResult.notApplicable();
+    findings.fail('metadata.namespace', undefined, `${fix} (unset means "default")`);
+    return undefined;
+  }
+  let name = found.value;
+  if (isUnresolved(name)) {
+    const refs = referencedAddresses(name);
+    const ns = context.resources.find((r) => NAMESPACE_TYPES.includes(r.resourceType) && refs.includes(r.address));
+    const nsName = ns ? getValue(ns.attributes, 'metadata.name') : undefined;
+    if (typeof nsName !== 'string' || isUnresolved(nsName)) {
+      findings.unknown(found.path);
       return undefined;
     }
-    let name = found.value;
-    if (isUnresolved(name)) {
-      const refs = referencedAddresses(name);
-      const ns = context.resources.find((r) => NAMESPACE_TYPES.includes(r.resourceType) && refs.includes(r.address));
-      const nsName = ns ? getValue(ns.attributes, 'metadata.name') : undefined;
-      if (typeof nsName !== 'string' || isUnresolved(nsName)) {
-        findings.unknown(found.path);
-        return undefined;
-      }
-      name = nsName;
-    }
-    if (name === '' || (typeof name === 'string' && SYSTEM_NAMESPACES.includes(name))) findings.fail(found.path, found.value, fix);
-    return undefined;
-  },
+    name = nsName;
+  }
+  if (name === '' || (typeof name === 'string' && SYSTEM_NAMESPACES.includes(name))) findings.fail(found.path, found.value, fix);
+  return undefined;
 });

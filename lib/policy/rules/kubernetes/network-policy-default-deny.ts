@@ -2,7 +2,7 @@ import { PolicyResource, Severity } from '../../rule';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { MANIFEST_TYPE, NAMESPACE_TYPES } from './private/pod';
 import { membersOf, namespaceName } from './private/namespace';
-import { resourceRule } from './private/rule';
+import { defineRule } from '../private/rule-kit';
 
 const NETWORK_POLICY_TYPES = ['kubernetes_network_policy_v1', 'kubernetes_network_policy'];
 
@@ -36,7 +36,7 @@ function isDenyAll(policy: PolicyResource): 'yes' | 'no' | 'unknown' {
 }
 
 /** K8S-NETPOL-DEFAULT-DENY: each namespace denies all ingress and egress by default. */
-export const networkPolicyDefaultDeny = resourceRule({
+export const networkPolicyDefaultDeny = defineRule({
   ruleId: 'K8S-NETPOL-DEFAULT-DENY',
   title: 'Every namespace has a default deny-all network policy',
   severity: Severity.HIGH,
@@ -48,16 +48,15 @@ export const networkPolicyDefaultDeny = resourceRule({
     + 'rules (a kubernetes_manifest NetworkPolicy counts as well). Allow policies are separate resources and do not '
     + 'count. Namespaces that exist outside the stack cannot be checked.',
   resourceTypes: NAMESPACE_TYPES,
-  check: (resource, findings, context) => {
-    const { members, unknown } = membersOf(resource, context, [...NETWORK_POLICY_TYPES, MANIFEST_TYPE]);
-    const verdicts = members.map(isDenyAll);
-    if (verdicts.includes('yes')) return;
-    const name = namespaceName(resource);
-    if (unknown || verdicts.includes('unknown')) {
-      findings.unknown(`${name.path} (network policies in this namespace)`);
-      return;
-    }
-    findings.fail(name.path, name.value, 'add a kubernetes_network_policy_v1 in this namespace with pod_selector {}, '
-      + 'policy_types = ["Ingress", "Egress"] and no ingress/egress rules; add allow policies separately', `namespace=${String(name.value)}`);
-  },
+}, (_attributes, findings, resource, context) => {
+  const { members, unknown } = membersOf(resource, context, [...NETWORK_POLICY_TYPES, MANIFEST_TYPE]);
+  const verdicts = members.map(isDenyAll);
+  if (verdicts.includes('yes')) return;
+  const name = namespaceName(resource);
+  if (unknown || verdicts.includes('unknown')) {
+    findings.unknown(`${name.path} (network policies in this namespace)`);
+    return;
+  }
+  findings.fail(name.path, name.value, 'add a kubernetes_network_policy_v1 in this namespace with pod_selector {}, '
+    + 'policy_types = ["Ingress", "Egress"] and no ingress/egress rules; add allow policies separately', `namespace=${String(name.value)}`);
 });

@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at, volumeDetail } from './private/pod';
-import { podRule } from './private/rule';
+import { at, volumeDetail, podRule } from './private/pod';
 
 /** K8S-NO-HOSTPATH: no hostPath volumes. */
 export const noHostPath = podRule({

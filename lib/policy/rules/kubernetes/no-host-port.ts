@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at } from './private/pod';
-import { podRule } from './private/rule';
+import { at, podRule } from './private/pod';
 
 /** K8S-NO-HOSTPORT: no host ports. */
 export const noHostPort = podRule({

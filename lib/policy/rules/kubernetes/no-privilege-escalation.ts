@@ -1,6 +1,6 @@
 import { Severity } from '../../rule';
-import { at, isFalse, pathOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, podRule } from './private/pod';
+import { isFalse } from '../private/rule-kit';
 
 /** K8S-NO-PRIV-ESC: privilege escalation turned off explicitly on every container. */
 export const noPrivilegeEscalation = podRule({

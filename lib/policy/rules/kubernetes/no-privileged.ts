@@ -1,6 +1,6 @@
 import { Severity } from '../../rule';
-import { at, isTrue } from './private/pod';
-import { podRule } from './private/rule';
+import { at, podRule } from './private/pod';
+import { isTrue } from '../private/rule-kit';
 
 /** K8S-NO-PRIVILEGED: no privileged containers. */
 export const noPrivileged = podRule({

@@ -1,6 +1,6 @@
 import { Severity } from '../../rule';
-import { at, isTrue, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, specOf, podRule } from './private/pod';
+import { isTrue } from '../private/rule-kit';
 
 /** K8S-NO-SHARED-PROCNS: containers in a pod do not share one PID namespace. */
 export const noSharedProcessNamespace = podRule({

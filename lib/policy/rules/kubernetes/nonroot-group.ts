@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { Found } from '../../private/attributes';
-import { at, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, specOf, podRule } from './private/pod';
 
 /** K8S-NONROOT-GROUP: no root primary or supplementary group. */
 export const nonRootGroup = podRule({

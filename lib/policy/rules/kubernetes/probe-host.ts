@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at } from './private/pod';
-import { podRule } from './private/rule';
+import { at, podRule } from './private/pod';
 
 const HANDLERS = [
   'liveness_probe.http_get.host', 'readiness_probe.http_get.host', 'startup_probe.http_get.host',

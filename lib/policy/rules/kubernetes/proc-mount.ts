@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at } from './private/pod';
-import { podRule } from './private/rule';
+import { at, podRule } from './private/pod';
 
 /** K8S-PROCMOUNT: default /proc masking (only settable through kubernetes_manifest). */
 export const procMount = podRule({

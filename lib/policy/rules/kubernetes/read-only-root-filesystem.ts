@@ -1,6 +1,6 @@
 import { Severity } from '../../rule';
-import { at, isTrue, pathOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, podRule } from './private/pod';
+import { isTrue } from '../private/rule-kit';
 
 /** K8S-READONLY-ROOTFS: root filesystem read-only. */
 export const readOnlyRootFilesystem = podRule({

@@ -1,8 +1,8 @@
 import { PolicyResource, Severity } from '../../rule';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { NAMESPACE_TYPES } from './private/pod';
-import { membersOf, namespaceName } from './private/namespace';
-import { resourceRule } from './private/rule';
+import { coveredInNamespace, namespaceName } from './private/namespace';
+import { defineRule } from '../private/rule-kit';
 
 const QUOTA_TYPES = ['kubernetes_resource_quota_v1', 'kubernetes_resource_quota'];
 
@@ -28,7 +28,7 @@ function missing(keys: string[]): string[] {
 }
 
 /** K8S-RESOURCEQUOTA: namespace-wide caps on CPU, memory and pods. */
-export const resourceQuota = resourceRule({
+export const resourceQuota = defineRule({
   ruleId: 'K8S-RESOURCEQUOTA',
   title: 'Namespaces have a resource quota on CPU, memory and pods',
   severity: Severity.MEDIUM,
@@ -39,27 +39,22 @@ export const resourceQuota = resourceRule({
     + 'and pods; and on each quota resource, which must set all five keys itself (so quotas for namespaces outside '
     + 'the stack are checked too). Values are site input and not judged.',
   resourceTypes: [...NAMESPACE_TYPES, ...QUOTA_TYPES],
-  check: (resource, findings, context) => {
-    if (QUOTA_TYPES.includes(resource.resourceType)) {
-      const hard = hardKeys(resource);
-      if (hard === 'unknown') return findings.unknown('spec.hard');
-      for (const key of missing(hard.keys)) findings.fail(`${hard.path}["${key}"]`, undefined, `set spec.hard["${key}"]`, `key=${key}`);
-      return;
-    }
-    const { members, unknown } = membersOf(resource, context, QUOTA_TYPES);
-    const keys: string[] = [];
-    let unresolved = unknown;
-    for (const quota of members) {
-      const hard = hardKeys(quota);
-      if (hard === 'unknown') unresolved = true;
-      else keys.push(...hard.keys);
-    }
-    const absent = missing(keys);
-    if (absent.length === 0) return;
-    const name = namespaceName(resource);
-    if (unresolved) return findings.unknown(`${name.path} (resource quotas in this namespace)`);
-    findings.fail(name.path, name.value, members.length === 0
-      ? 'add a kubernetes_resource_quota_v1 in this namespace with spec.hard for requests.cpu, requests.memory, limits.cpu, limits.memory and pods'
-      : `add ${absent.join(', ')} to spec.hard of the namespace's resource quota`, `namespace=${String(name.value)}`);
-  },
+}, (_attributes, findings, resource, context) => {
+  if (QUOTA_TYPES.includes(resource.resourceType)) {
+    const hard = hardKeys(resource);
+    if (hard === 'unknown') return findings.unknown('spec.hard');
+    for (const key of missing(hard.keys)) findings.fail(`${hard.path}["${key}"]`, undefined, `set spec.hard["${key}"]`, `key=${key}`);
+    return;
+  }
+  const inNamespace = coveredInNamespace(resource, context, QUOTA_TYPES, (quota) => {
+    const hard = hardKeys(quota);
+    return hard === 'unknown' ? hard : hard.keys;
+  });
+  const absent = missing(inNamespace.covered);
+  if (absent.length === 0) return;
+  const name = namespaceName(resource);
+  if (inNamespace.unknown) return findings.unknown(`${name.path} (resource quotas in this namespace)`);
+  findings.fail(name.path, name.value, inNamespace.members === 0
+    ? 'add a kubernetes_resource_quota_v1 in this namespace with spec.hard for requests.cpu, requests.memory, limits.cpu, limits.memory and pods'
+    : `add ${absent.join(', ')} to spec.hard of the namespace's resource quota`, `namespace=${String(name.value)}`);
 });

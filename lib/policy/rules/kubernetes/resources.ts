@@ -1,8 +1,8 @@
 import { Cpu, Size } from '../../../core/quantity';
 import { Severity } from '../../rule';
 import { Found, isUnresolved } from '../../private/attributes';
-import { Container, Pod, at, pathOf } from './private/pod';
-import { Findings, podRule } from './private/rule';
+import { Container, Pod, at, pathOf, podRule } from './private/pod';
+import { Findings } from '../private/rule-kit';
 
 type Parsed = { ok: true; amount: number } | { ok: false } | { ok: 'unknown' };
 

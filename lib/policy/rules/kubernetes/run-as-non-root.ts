@@ -1,6 +1,6 @@
 import { Severity } from '../../rule';
-import { at, isFalse, isTrue, pathOf, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, specOf, podRule } from './private/pod';
+import { isFalse, isTrue } from '../private/rule-kit';
 
 /** K8S-RUNASNONROOT: containers must run as non-root. */
 export const runAsNonRoot = podRule({

@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { isUnresolved } from '../../private/attributes';
-import { Pod, at, joinPath, pathOf, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { Pod, at, joinPath, pathOf, specOf, podRule } from './private/pod';
 
 /** Pod label that marks a workload as untrusted, so that it must run under a sandboxed RuntimeClass. */
 export const UNTRUSTED_LABEL = 'cdktf-hybrid.io/untrusted';

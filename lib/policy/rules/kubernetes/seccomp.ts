@@ -1,7 +1,7 @@
 import { Severity } from '../../rule';
 import { Found } from '../../private/attributes';
-import { Pod, at, pathOf, specOf } from './private/pod';
-import { Findings, podRule } from './private/rule';
+import { Pod, at, pathOf, specOf, podRule } from './private/pod';
+import { Findings } from '../private/rule-kit';
 
 const ALLOWED = ['RuntimeDefault', 'Localhost'];
 

@@ -1,7 +1,7 @@
 import { Severity } from '../../rule';
 import { Found } from '../../private/attributes';
-import { Pod, at, psaMinor, specOf } from './private/pod';
-import { Findings, podRule } from './private/rule';
+import { Pod, at, psaMinor, specOf, podRule } from './private/pod';
+import { Findings } from '../private/rule-kit';
 
 const TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 

@@ -1,7 +1,7 @@
 import { RuleResult, Severity } from '../../rule';
 import { findAll } from '../../private/attributes';
-import { MANIFEST_TYPE, WORKLOAD_TYPES, at, isFalse, locatePods, pathOf, specOf } from './private/pod';
-import { resourceRule } from './private/rule';
+import { MANIFEST_TYPE, WORKLOAD_TYPES, at, locatePods, pathOf, specOf } from './private/pod';
+import { defineRule, isFalse } from '../private/rule-kit';
 
 const SERVICE_ACCOUNT_TYPES = [
   'kubernetes_service_account_v1', 'kubernetes_service_account',
@@ -9,7 +9,7 @@ const SERVICE_ACCOUNT_TYPES = [
 ];
 
 /** K8S-SA-TOKEN: no API token is mounted unless the workload calls the API. */
-export const serviceAccountToken = resourceRule({
+export const serviceAccountToken = defineRule({
   ruleId: 'K8S-SA-TOKEN',
   title: 'Service account tokens are not mounted automatically',
   severity: Severity.MEDIUM,
@@ -19,31 +19,30 @@ export const serviceAccountToken = resourceRule({
     + 'false; unset fails. A workload that needs the API opts in and suppresses this finding with a reason. '
     + 'Also checks kubernetes_manifest pods and ServiceAccounts.',
   resourceTypes: [...WORKLOAD_TYPES, MANIFEST_TYPE, ...SERVICE_ACCOUNT_TYPES],
-  check: (resource, findings) => {
-    if (SERVICE_ACCOUNT_TYPES.includes(resource.resourceType)) {
-      const found = findAll(resource.attributes, 'automount_service_account_token')[0];
-      if (!found) findings.fail('automount_service_account_token', undefined, 'set automount_service_account_token = false (the provider default is true)');
-      else if (findings.unresolved(found.value, found.path)) return;
-      else if (!isFalse(found.value)) findings.fail(found.path, found.value, 'set automount_service_account_token = false');
-      return;
-    }
-    if (resource.resourceType === MANIFEST_TYPE && findAll(resource.attributes, 'manifest.kind')[0]?.value === 'ServiceAccount') {
-      const found = findAll(resource.attributes, 'manifest.automountServiceAccountToken')[0];
-      if (!found) findings.fail('manifest.automountServiceAccountToken', undefined, 'set automountServiceAccountToken: false');
-      else if (!findings.unresolved(found.value, found.path) && !isFalse(found.value)) findings.fail(found.path, found.value, 'set automountServiceAccountToken: false');
-      return undefined;
-    }
-    const lookup = locatePods(resource);
-    if (!lookup.applicable) return RuleResult.notApplicable();
-    if (lookup.unresolved) return RuleResult.unknown(lookup.unresolved);
-    for (const pod of lookup.pods) {
-      const found = at(pod, specOf(pod), 'automount_service_account_token')[0];
-      if (!found) {
-        findings.fail(pathOf(pod, pod.specPath, 'automount_service_account_token'), undefined, 'set automount_service_account_token = false in the pod spec', 'pod');
-      } else if (!findings.unresolved(found.value, found.path) && !isFalse(found.value)) {
-        findings.fail(found.path, found.value, 'set automount_service_account_token = false, or suppress with the reason the workload calls the API', 'pod');
-      }
-    }
+}, (attributes, findings, resource) => {
+  if (SERVICE_ACCOUNT_TYPES.includes(resource.resourceType)) {
+    const found = findAll(attributes, 'automount_service_account_token')[0];
+    if (!found) findings.fail('automount_service_account_token', undefined, 'set automount_service_account_token = false (the provider default is true)');
+    else if (findings.unresolved(found.value, found.path)) return;
+    else if (!isFalse(found.value)) findings.fail(found.path, found.value, 'set automount_service_account_token = false');
+    return;
+  }
+  if (resource.resourceType === MANIFEST_TYPE && findAll(attributes, 'manifest.kind')[0]?.value === 'ServiceAccount') {
+    const found = findAll(attributes, 'manifest.automountServiceAccountToken')[0];
+    if (!found) findings.fail('manifest.automountServiceAccountToken', undefined, 'set automountServiceAccountToken: false');
+    else if (!findings.unresolved(found.value, found.path) && !isFalse(found.value)) findings.fail(found.path, found.value, 'set automountServiceAccountToken: false');
     return undefined;
-  },
+  }
+  const lookup = locatePods(resource);
+  if (!lookup.applicable) return RuleResult.notApplicable();
+  if (lookup.unresolved) return RuleResult.unknown(lookup.unresolved);
+  for (const pod of lookup.pods) {
+    const found = at(pod, specOf(pod), 'automount_service_account_token')[0];
+    if (!found) {
+      findings.fail(pathOf(pod, pod.specPath, 'automount_service_account_token'), undefined, 'set automount_service_account_token = false in the pod spec', 'pod');
+    } else if (!findings.unresolved(found.value, found.path) && !isFalse(found.value)) {
+      findings.fail(found.path, found.value, 'set automount_service_account_token = false, or suppress with the reason the workload calls the API', 'pod');
+    }
+  }
+  return undefined;
 });

@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at, psaMinor, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, psaMinor, specOf, podRule } from './private/pod';
 
 /** The PSS baseline safe sysctls, with the policy minor version that admits each. */
 const SAFE_SYSCTLS: Array<[string, number]> = [

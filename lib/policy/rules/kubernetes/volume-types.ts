@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { isUnresolved } from '../../private/attributes';
-import { joinPath, volumeDetail } from './private/pod';
-import { podRule } from './private/rule';
+import { joinPath, volumeDetail, podRule } from './private/pod';
 
 /** The volume types PSS restricted allows (typed schema names). */
 export const ALLOWED_VOLUME_TYPES = ['config_map', 'csi', 'downward_api', 'empty_dir', 'ephemeral', 'persistent_volume_claim', 'projected', 'secret'];

@@ -1,7 +1,7 @@
 import { Severity } from '../../rule';
 import { Found } from '../../private/attributes';
-import { at, isTrue, specOf } from './private/pod';
-import { podRule } from './private/rule';
+import { at, specOf, podRule } from './private/pod';
+import { isTrue } from '../private/rule-kit';
 
 /** K8S-WIN-HOSTPROCESS: no Windows HostProcess pods. */
 export const windowsHostProcess = podRule({

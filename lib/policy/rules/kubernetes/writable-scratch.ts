@@ -1,6 +1,5 @@
 import { Severity } from '../../rule';
-import { at, pathOf, volumeDetail } from './private/pod';
-import { podRule } from './private/rule';
+import { at, pathOf, volumeDetail, podRule } from './private/pod';
 
 /** K8S-WRITABLE-SCRATCH: writable paths come only from size-capped emptyDir volumes. */
 export const writableScratch = podRule({

@@ -37,6 +37,22 @@ export function securityOptions(attributes: Record<string, any>, findings: Findi
   return options;
 }
 
+/**
+ * Fails `security_opts` entries `<name>=<forbidden>` and, when `required` is given, the absence of
+ * `<name>=<required>` (unless an entry is only known at apply). With `addOnRemove` the fix of a
+ * forbidden entry also names the required one.
+ */
+export function checkSecurityOption(attributes: Record<string, any>, findings: Findings, name: string, forbidden: string, required: string | undefined, addOnRemove: boolean): void {
+  const entries = securityOptions(attributes, findings).filter((o) => o.name === name);
+  const add = required ? `"${name}=${required}"` : undefined;
+  for (const entry of entries) {
+    if (entry.value === forbidden) findings.fail(entry.path, entry.raw, `remove "${entry.raw}"${add && addOnRemove ? ` and add ${add}` : ''}`);
+  }
+  if (add && !entries.some((o) => o.value === required) && findings.unknowns.length === 0) {
+    findings.fail('security_opts', attributes.security_opts, `add ${add} to security_opts`);
+  }
+}
+
 /** A host path a container mounts: a bind mount's `source` or a volume's `host_path`. */
 export interface HostMount {
   /** The host path as written. */

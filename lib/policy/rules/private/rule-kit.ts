@@ -1,45 +1,63 @@
-// Shared plumbing for the Docker and vSphere rule packs: the resource-type gate, a collector
-// that lets a definite failure win over an unresolved value, and small value readers.
+// The building blocks of every built-in rule (Kubernetes, Docker, vSphere): the rule-info shape,
+// the resource-type gate, a violation collector in which FAIL beats UNKNOWN beats PASS, the
+// never-throw wrapper, and small value readers.
 import { isUnresolved } from '../../private/attributes';
 import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity, Violation } from '../../rule';
 
-/** A built-in rule: an `IPolicyRule` plus the reasoning behind its decisions. */
-export interface RuleDefinition extends IPolicyRule {
-  /** Why the rule exists and how it decides edge cases (unset values, references, site inputs). */
-  readonly rationale: string;
-}
-
-/** The descriptive part of a rule. */
-export interface RuleSpec {
+/** The descriptive part of a built-in rule. */
+export interface RuleInfo {
   readonly ruleId: string;
   readonly title: string;
   readonly severity: Severity;
   readonly source: string;
   readonly resourceTypes: string[];
+  /** Why the rule exists and how it decides edge cases (unset values, references, site inputs). */
   readonly rationale: string;
+  /** @default true */
   readonly suppressible?: boolean;
+}
+
+/** A built-in rule: an `IPolicyRule` that always carries its rationale. */
+export interface BuiltInRule extends IPolicyRule {
+  readonly rationale: string;
 }
 
 /**
  * Collects what a check finds. A definite violation wins over an unresolved value (FAIL beats
- * UNKNOWN); an unresolved value is never a pass.
+ * UNKNOWN beats PASS); an unresolved value is never a pass.
  */
 export class Findings {
   public readonly violations: Violation[] = [];
   public readonly unknowns: string[] = [];
 
+  /** Records a violation. `found` undefined means the attribute is missing. */
   public fail(attributePath: string, found: unknown, fix: string, detail?: string): void {
-    this.violations.push({ attributePath, found, fix, ...(detail === undefined ? {} : { detail }) });
+    this.violations.push({
+      attributePath,
+      ...(found === undefined ? {} : { found }),
+      fix,
+      ...(detail === undefined ? {} : { detail }),
+    });
   }
 
-  public unknown(attributePath: string, value: unknown): void {
-    this.unknowns.push(`${attributePath} is only known at apply (${short(value)})`);
+  /** Records that a value is only known at apply; the value (an expression) is quoted when given. */
+  public unknown(attributePath: string, value?: unknown): void {
+    this.unknowns.push(`${attributePath} is only known at apply${value === undefined ? '' : ` (${short(value)})`}`);
   }
 
+  /** Records an undecidable outcome in its own words. */
   public unknownBecause(reason: string): void {
     this.unknowns.push(reason);
   }
 
+  /** Records (without the value) and returns true when the value is unresolved. */
+  public unresolved(value: unknown, attributePath: string): boolean {
+    if (!isUnresolved(value)) return false;
+    this.unknown(attributePath);
+    return true;
+  }
+
+  /** FAIL when anything was violated, else UNKNOWN when anything was unresolved, else PASS. */
   public result(): RuleResult {
     if (this.violations.length > 0) return RuleResult.fail(this.violations);
     if (this.unknowns.length > 0) return RuleResult.unknown(this.unknowns.join('; '));
@@ -50,25 +68,102 @@ export class Findings {
 /** A check fills the findings, or returns a result of its own (e.g. NOT_APPLICABLE). */
 export type Check = (attributes: Record<string, any>, findings: Findings, resource: PolicyResource, context: PolicyContext) => RuleResult | void;
 
-/** Runs a check behind the resource-type gate; never throws. */
-export function runCheck(resourceTypes: string[], resource: PolicyResource, context: PolicyContext, check: Check): RuleResult {
-  if (!resource || !resourceTypes.includes(resource.resourceType)) return RuleResult.notApplicable();
+/** Whether a rule looks at this resource at all. */
+export function appliesTo(resourceTypes: string[], resource: PolicyResource | undefined): boolean {
+  return !!resource && resourceTypes.includes(resource.resourceType);
+}
+
+/** Runs `body`; a throw becomes UNKNOWN naming the rule, so a rule never breaks synth. */
+export function safely(ruleId: string, body: () => RuleResult): RuleResult {
   try {
-    const attributes = resource.attributes && typeof resource.attributes === 'object' ? resource.attributes : {};
-    const findings = new Findings();
-    return check(attributes, findings, resource, context ?? { resources: [] }) ?? findings.result();
+    return body();
   } catch (error) {
-    return RuleResult.unknown(`rule could not evaluate this resource: ${error instanceof Error ? error.message : String(error)}`);
+    return RuleResult.unknown(`${ruleId} could not evaluate the resource: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
+/** Runs a check behind the resource-type gate with a fresh collector; never throws. */
+export function runCheck(info: Pick<RuleInfo, 'ruleId' | 'resourceTypes'>, resource: PolicyResource, context: PolicyContext, check: Check): RuleResult {
+  if (!appliesTo(info.resourceTypes, resource)) return RuleResult.notApplicable();
+  return safely(info.ruleId, () => {
+    const attributes = resource.attributes && typeof resource.attributes === 'object' ? resource.attributes : {};
+    const findings = new Findings();
+    return check(attributes, findings, resource, context ?? { resources: [] }) ?? findings.result();
+  });
+}
+
 /** Builds a rule object from its description and a check. */
-export function defineRule(spec: RuleSpec, check: Check): RuleDefinition {
+export function defineRule(info: RuleInfo, check: Check): BuiltInRule {
   return {
-    ...spec,
-    suppressible: spec.suppressible ?? true,
-    evaluate: (resource: PolicyResource, context: PolicyContext) => runCheck(spec.resourceTypes, resource, context, check),
+    ...info,
+    suppressible: info.suppressible ?? true,
+    evaluate: (resource: PolicyResource, context: PolicyContext) => runCheck(info, resource, context, check),
   };
+}
+
+/**
+ * The base of the rule classes that take site inputs (allow-lists, required profiles): the
+ * constructor computes the rationale and the check from the options and hands both over.
+ * Not exported from the package: jsii folds its members into each subclass.
+ *
+ * @internal
+ */
+export abstract class ConfigurableRule implements IPolicyRule {
+  /** The control id of the security baseline. */
+  public readonly ruleId: string;
+  /** What the rule requires. */
+  public readonly title: string;
+  /** How serious a violation is. */
+  public readonly severity: Severity;
+  /** The public source of the control. */
+  public readonly source: string;
+  /** The Terraform resource types the rule looks at. */
+  public readonly resourceTypes: string[];
+  /** Whether findings may be suppressed with a reason. */
+  public readonly suppressible?: boolean;
+  /** Why the rule exists and how it decides, with the configured site inputs. */
+  public readonly rationale?: string;
+  private readonly check: Check;
+
+  protected constructor(info: RuleInfo, check: Check) {
+    this.ruleId = info.ruleId;
+    this.title = info.title;
+    this.severity = info.severity;
+    this.source = info.source;
+    this.resourceTypes = info.resourceTypes;
+    this.suppressible = info.suppressible ?? true;
+    this.rationale = info.rationale;
+    this.check = check;
+  }
+
+  /** Checks one resource. */
+  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
+    return runCheck(this, resource, context, this.check);
+  }
+}
+
+/** The description of a rule that requires one boolean attribute to hold a value. */
+export interface BooleanRuleSpec extends RuleInfo {
+  readonly attribute: string;
+  readonly secure: boolean;
+  /** Whether leaving the attribute unset passes (the provider/vSphere default is the secure value). */
+  readonly unsetPasses: boolean;
+  /** The fix to report. @default `set <attribute> = <secure>` */
+  readonly fix?: string;
+}
+
+/** A rule requiring `attribute` = `secure`; unset passes only when the default is secure. */
+export function booleanRule(spec: BooleanRuleSpec): BuiltInRule {
+  const { attribute, secure, unsetPasses, fix, ...info } = spec;
+  return defineRule(info, (attributes, findings) => checkBoolean(attributes, findings, attribute, secure, unsetPasses, fix));
+}
+
+/** Fails unless `attributes[attribute]` is `secure` (or unset, when `unsetPasses`). */
+export function checkBoolean(attributes: Record<string, any>, findings: Findings, attribute: string, secure: boolean, unsetPasses: boolean, fix?: string): void {
+  const value = attributes[attribute];
+  if (isUnresolved(value)) return findings.unknown(attribute, value);
+  if ((value === undefined || value === null) && unsetPasses) return;
+  if (secure ? !isTrue(value) : !isFalse(value)) findings.fail(attribute, value, fix ?? `set ${attribute} = ${secure}`);
 }
 
 /** A value for messages: strings quoted, long values cut. */

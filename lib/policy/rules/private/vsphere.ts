@@ -1,7 +1,7 @@
 // Readers and factories shared by the vSphere VM, network and passthrough rules.
 import { isUnresolved } from '../../private/attributes';
-import { RuleResult, Severity } from '../../rule';
-import { Check, defineRule, Findings, isFalse, isTrue, mapPath, RuleDefinition, short, stringList } from './rule-kit';
+import { RuleResult } from '../../rule';
+import { BuiltInRule, Check, defineRule, Findings, mapPath, RuleInfo, short, stringList } from './rule-kit';
 
 /** What `extra_config` holds under a key, compared case-insensitively (baseline convention). */
 export type ExtraConfigLookup =
@@ -32,11 +32,7 @@ export function sameConfigValue(found: unknown, expected: string): boolean {
 }
 
 /** The description of an `extra_config` key = value rule. */
-export interface ExtraConfigRuleSpec {
-  readonly ruleId: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly source: string;
+export interface ExtraConfigRuleSpec extends Omit<RuleInfo, 'resourceTypes' | 'rationale'> {
   readonly key: string;
   readonly value: string;
   readonly note?: string;
@@ -47,58 +43,23 @@ export interface ExtraConfigRuleSpec {
  * case-insensitive). A missing key fails: the library writes every key explicitly so scanners can
  * check it, even where ESXi 8 already defaults to the secure value.
  */
-export function extraConfigRule(spec: ExtraConfigRuleSpec): RuleDefinition {
+export function extraConfigRule(spec: ExtraConfigRuleSpec): BuiltInRule {
+  const { key, value, note, ...info } = spec;
   return defineRule({
-    ruleId: spec.ruleId,
-    title: spec.title,
-    severity: spec.severity,
-    source: spec.source,
+    ...info,
     resourceTypes: ['vsphere_virtual_machine'],
-    rationale: `extra_config["${spec.key}"] must be "${spec.value}" (key and value compared case-insensitively); a missing key fails because the setting must be written explicitly for audit.${spec.note ? ` ${spec.note}` : ''}`,
-  }, (attributes, findings) => {
-    const lookup = extraConfig(attributes, spec.key);
-    const fix = `set extra_config["${spec.key}"] = "${spec.value}"`;
-    if (lookup.state === 'unresolved') return findings.unknown('extra_config', attributes.extra_config);
-    if (lookup.state === 'missing') return findings.fail(mapPath('extra_config', spec.key), undefined, fix);
-    if (isUnresolved(lookup.value)) return findings.unknown(lookup.path, lookup.value);
-    if (!sameConfigValue(lookup.value, spec.value)) findings.fail(lookup.path, lookup.value, fix);
-  });
+    rationale: `extra_config["${key}"] must be "${value}" (key and value compared case-insensitively); a missing key fails because the setting must be written explicitly for audit.${note ? ` ${note}` : ''}`,
+  }, (attributes, findings) => checkExtraConfig(attributes, findings, key, value));
 }
 
-/** The description of a rule that requires one boolean attribute to hold a value. */
-export interface BooleanRuleSpec {
-  readonly ruleId: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly source: string;
-  readonly resourceTypes: string[];
-  readonly attribute: string;
-  readonly secure: boolean;
-  /** Whether leaving the attribute unset passes (the provider/vSphere default is the secure value). */
-  readonly unsetPasses: boolean;
-  readonly rationale: string;
-}
-
-/** A rule requiring `attribute` = `secure`; unset passes only when the default is secure. */
-export function booleanRule(spec: BooleanRuleSpec): RuleDefinition {
-  return defineRule({
-    ruleId: spec.ruleId,
-    title: spec.title,
-    severity: spec.severity,
-    source: spec.source,
-    resourceTypes: spec.resourceTypes,
-    rationale: spec.rationale,
-  }, (attributes, findings) => {
-    checkBoolean(attributes, findings, spec.attribute, spec.secure, spec.unsetPasses);
-  });
-}
-
-/** Fails unless `attributes[attribute]` is `secure` (or unset, when `unsetPasses`). */
-export function checkBoolean(attributes: Record<string, any>, findings: Findings, attribute: string, secure: boolean, unsetPasses: boolean): void {
-  const value = attributes[attribute];
-  if (isUnresolved(value)) return findings.unknown(attribute, value);
-  if ((value === undefined || value === null) && unsetPasses) return;
-  if (secure ? !isTrue(value) : !isFalse(value)) findings.fail(attribute, value, `set ${attribute} = ${secure}`);
+/** Fails unless `extra_config[key]` is `value` (case-insensitive); a missing key fails, an unresolved map or value is unknown. */
+export function checkExtraConfig(attributes: Record<string, any>, findings: Findings, key: string, value: string): void {
+  const lookup = extraConfig(attributes, key);
+  const fix = `set extra_config["${key}"] = "${value}"`;
+  if (lookup.state === 'unresolved') return findings.unknown('extra_config', attributes.extra_config);
+  if (lookup.state === 'missing') return findings.fail(mapPath('extra_config', key), undefined, fix);
+  if (isUnresolved(lookup.value)) return findings.unknown(lookup.path, lookup.value);
+  if (!sameConfigValue(lookup.value, value)) findings.fail(lookup.path, lookup.value, fix);
 }
 
 /** Whether a VM passes PCI devices through: `yes`, `no`, or `unknown` (the list is an expression). */
@@ -112,7 +73,7 @@ export function passthroughState(attributes: Record<string, any>): 'yes' | 'no' 
  * A rule that applies only to passthrough VMs (`pci_device_id` non-empty): NOT_APPLICABLE for
  * other VMs, UNKNOWN when the device list is an expression.
  */
-export function passthroughRule(spec: Omit<BooleanRuleSpec, 'attribute' | 'secure' | 'unsetPasses' | 'resourceTypes'>, check: Check): RuleDefinition {
+export function passthroughRule(spec: Omit<RuleInfo, 'resourceTypes'>, check: Check): BuiltInRule {
   return defineRule({ ...spec, resourceTypes: ['vsphere_virtual_machine'] }, (attributes, findings, resource, context) => {
     const state = passthroughState(attributes);
     if (state === 'no') return RuleResult.notApplicable();

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-DVPG-FORGED: distributed port groups and switches reject forged transmits (`allow_forged_transmits = false`). */
 export const netDvpgForged = booleanRule({

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-DVPG-MACCHANGE: distributed port groups and switches reject guest MAC changes (`allow_mac_changes = false`). */
 export const netDvpgMacchange = booleanRule({

@@ -1,6 +1,6 @@
 import { isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { asNumber, isUnset, runCheck } from '../private/rule-kit';
+import { Severity } from '../../rule';
+import { asNumber, ConfigurableRule, isUnset } from '../private/rule-kit';
 import { vlanRanges } from '../private/vlan';
 
 /** Site input of the NET-DVPG-NATIVE-VLAN rule. */
@@ -15,39 +15,27 @@ export interface NativeVlanRuleOptions {
 /**
  * NET-DVPG-NATIVE-VLAN: port groups are tagged, and not with the upstream native VLAN.
  */
-export class NativeVlanRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'NET-DVPG-NATIVE-VLAN';
-  /** What the rule requires. */
-  public readonly title: string = 'Port groups are not on the upstream native VLAN';
-  /** Medium. */
-  public readonly severity: Severity = Severity.MEDIUM;
-  /** STIG item. */
-  public readonly source: string = 'STIG VCSA-80-000272';
-  /** Distributed and standard port groups. */
-  public readonly resourceTypes: string[] = ['vsphere_distributed_port_group', 'vsphere_host_port_group'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
+export class NativeVlanRule extends ConfigurableRule {
   /** The native VLAN applied. */
   public readonly nativeVlanId: number;
 
   constructor(options: NativeVlanRuleOptions = {}) {
-    this.nativeVlanId = options.nativeVlanId ?? 1;
-    this.rationale = `vlan_id must be set, not 0 (untagged) and not the native VLAN ${this.nativeVlanId}. A distributed port group that trunks (vlan_range) instead `
-      + 'passes when no range contains the native VLAN. Standard port groups (vsphere_host_port_group) are checked too, as NET-VSS-NO-VGT asks; 4095 is left to that rule.';
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const nativeVlanId = options.nativeVlanId ?? 1;
+    super({
+      ruleId: 'NET-DVPG-NATIVE-VLAN',
+      title: 'Port groups are not on the upstream native VLAN',
+      severity: Severity.MEDIUM,
+      source: 'STIG VCSA-80-000272',
+      resourceTypes: ['vsphere_distributed_port_group', 'vsphere_host_port_group'],
+      rationale: `vlan_id must be set, not 0 (untagged) and not the native VLAN ${nativeVlanId}. A distributed port group that trunks (vlan_range) instead `
+        + 'passes when no range contains the native VLAN. Standard port groups (vsphere_host_port_group) are checked too, as NET-VSS-NO-VGT asks; 4095 is left to that rule.',
+    }, (attributes, findings, resource) => {
       const vlan = attributes.vlan_id;
       if (isUnresolved(vlan)) return findings.unknown('vlan_id', vlan);
       const ranges = resource.resourceType === 'vsphere_distributed_port_group' ? vlanRanges(attributes, findings) : [];
       for (const range of ranges) {
-        if (range.min <= this.nativeVlanId && this.nativeVlanId <= range.max) {
-          findings.fail(range.path, range.raw, `exclude the native VLAN ${this.nativeVlanId} from the trunk range`);
+        if (range.min <= nativeVlanId && nativeVlanId <= range.max) {
+          findings.fail(range.path, range.raw, `exclude the native VLAN ${nativeVlanId} from the trunk range`);
         }
       }
       if (isUnset(vlan)) {
@@ -56,7 +44,8 @@ export class NativeVlanRule implements IPolicyRule {
       }
       const n = asNumber(vlan);
       if (n === 0) findings.fail('vlan_id', vlan, 'tag the port group: set vlan_id to a VLAN other than 0 and the native VLAN');
-      else if (n === this.nativeVlanId) findings.fail('vlan_id', vlan, `move the port group off the native VLAN ${this.nativeVlanId}`);
+      else if (n === nativeVlanId) findings.fail('vlan_id', vlan, `move the port group off the native VLAN ${nativeVlanId}`);
     });
+    this.nativeVlanId = nativeVlanId;
   }
 }

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-DVPG-PROMISCUOUS: distributed port groups and switches reject promiscuous mode (`allow_promiscuous = false`). */
 export const netDvpgPromiscuous = booleanRule({

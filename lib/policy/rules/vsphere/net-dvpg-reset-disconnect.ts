@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-DVPG-RESET-DISCONNECT: port configuration resets when a VM disconnects (`port_config_reset_at_disconnect = true`). */
 export const netDvpgResetDisconnect = booleanRule({

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-DVS-NIOC: network I/O Control is on (`network_resource_control_enabled = true`). */
 export const netDvsNioc = booleanRule({

@@ -1,6 +1,6 @@
 import { isUnresolved, referencedAddresses } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { isTrue, isUnset, runCheck } from '../private/rule-kit';
+import { Severity } from '../../rule';
+import { ConfigurableRule, isTrue, isUnset } from '../private/rule-kit';
 
 /** Site input of the NET-NETFLOW rule. */
 export interface NetFlowRuleOptions {
@@ -14,40 +14,27 @@ export interface NetFlowRuleOptions {
 /**
  * NET-NETFLOW: NetFlow only to authorised collectors.
  */
-export class NetFlowRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'NET-NETFLOW';
-  /** What the rule requires. */
-  public readonly title: string = 'NetFlow is exported only to authorised collectors';
-  /** Medium. */
-  public readonly severity: Severity = Severity.MEDIUM;
-  /** STIG / SCG item. */
-  public readonly source: string = 'STIG VCSA-80-000271; SCG8 vcenter-8.network-restrict-netflow-usage';
-  /** Distributed switches and port groups. */
-  public readonly resourceTypes: string[] = ['vsphere_distributed_virtual_switch', 'vsphere_distributed_port_group'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly approved: string[];
-
+export class NetFlowRule extends ConfigurableRule {
   constructor(options: NetFlowRuleOptions = {}) {
-    this.approved = (options.approvedCollectors ?? []).map((c) => c.trim().toLowerCase());
-    this.rationale = 'On a switch, a netflow_collector_ip_address outside the approved list fails. On a port group, netflow_enabled = true fails unless its switch '
-      + '(found in the stack through distributed_virtual_switch_uuid) exports to an approved collector; a switch outside the stack makes it UNKNOWN. '
-      + `Approved collectors: ${this.approved.join(', ') || 'none'}.`;
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const approved = (options.approvedCollectors ?? []).map((c) => c.trim().toLowerCase());
+    super({
+      ruleId: 'NET-NETFLOW',
+      title: 'NetFlow is exported only to authorised collectors',
+      severity: Severity.MEDIUM,
+      source: 'STIG VCSA-80-000271; SCG8 vcenter-8.network-restrict-netflow-usage',
+      resourceTypes: ['vsphere_distributed_virtual_switch', 'vsphere_distributed_port_group'],
+      rationale: 'On a switch, a netflow_collector_ip_address outside the approved list fails. On a port group, netflow_enabled = true fails unless its switch '
+        + '(found in the stack through distributed_virtual_switch_uuid) exports to an approved collector; a switch outside the stack makes it UNKNOWN. '
+        + `Approved collectors: ${approved.join(', ') || 'none'}.`,
+    }, (attributes, findings, resource, context) => {
+      const isApproved = (collector: unknown) => approved.includes(String(collector).trim().toLowerCase());
       if (resource.resourceType === 'vsphere_distributed_virtual_switch') {
         const collector = attributes.netflow_collector_ip_address;
         if (isUnset(collector)) return;
-        if (this.isApproved(collector)) return;
+        if (isApproved(collector)) return;
         if (isUnresolved(collector)) return findings.unknown('netflow_collector_ip_address', collector);
-        return findings.fail('netflow_collector_ip_address', collector, this.approved.length
-          ? `export only to an approved collector (${this.approved.join(', ')}), or remove the collector`
+        return findings.fail('netflow_collector_ip_address', collector, approved.length
+          ? `export only to an approved collector (${approved.join(', ')}), or remove the collector`
           : 'remove the NetFlow collector, or add it to the approved collectors (NetFlowRule approvedCollectors)');
       }
       const enabled = attributes.netflow_enabled;
@@ -57,13 +44,9 @@ export class NetFlowRule implements IPolicyRule {
       const dvs = switchAddress && context.resources.find((r) => r.address === switchAddress);
       if (!dvs) return findings.unknownBecause('netflow_enabled = true and the switch (distributed_virtual_switch_uuid) is not in this stack, so its collector is unknown');
       const collector = dvs.attributes?.netflow_collector_ip_address;
-      if (!isUnset(collector) && this.isApproved(collector)) return;
+      if (!isUnset(collector) && isApproved(collector)) return;
       if (isUnresolved(collector)) return findings.unknown(`${switchAddress}.netflow_collector_ip_address`, collector);
       findings.fail('netflow_enabled', enabled, 'set netflow_enabled = false, or export to an approved collector on the switch', `collector=${collector ?? 'unset'}`);
     });
-  }
-
-  private isApproved(collector: unknown): boolean {
-    return this.approved.includes(String(collector).trim().toLowerCase());
   }
 }

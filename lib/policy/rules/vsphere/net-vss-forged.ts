@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-VSS-FORGED: standard switches reject forged transmits (`allow_forged_transmits = false`). */
 export const netVssForged = booleanRule({

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-VSS-MACCHANGE: standard switches reject MAC changes (`allow_mac_changes = false`). */
 export const netVssMacchange = booleanRule({

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** NET-VSS-PROMISCUOUS: standard switches reject promiscuous mode (`allow_promiscuous = false`). */
 export const netVssPromiscuous = booleanRule({

@@ -1,5 +1,5 @@
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { runCheck, stringList } from '../private/rule-kit';
+import { RuleResult, Severity } from '../../rule';
+import { ConfigurableRule, stringList } from '../private/rule-kit';
 
 /** Site input of the PT-APPROVED-DEVICE rule. */
 export interface ApprovedPciDeviceRuleOptions {
@@ -18,45 +18,31 @@ export interface ApprovedPciDeviceRuleOptions {
  * approval as a reasoned `Policy.suppress(vm, 'PT-APPROVED-DEVICE', reason)` next to its
  * VM-NO-PASSTHROUGH suppression; both show up in the review report.
  */
-export class ApprovedPciDeviceRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'PT-APPROVED-DEVICE';
-  /** What the rule requires. */
-  public readonly title: string = 'Only approved PCI devices are passed through';
-  /** High. */
-  public readonly severity: Severity = Severity.HIGH;
-  /** STIG / SCG item. */
-  public readonly source: string = 'STIG VMCH-80-000214; SCG8 vm-8.pci-passthrough';
-  /** `vsphere_virtual_machine`. */
-  public readonly resourceTypes: string[] = ['vsphere_virtual_machine'];
-  /** Findings may be suppressed with a reason (the approval). */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly approved: string[];
-
+export class ApprovedPciDeviceRule extends ConfigurableRule {
   constructor(options: ApprovedPciDeviceRuleOptions = {}) {
-    this.approved = (options.approvedDeviceIds ?? []).map((id) => id.trim());
-    this.rationale = 'Every pci_device_id entry must be on the approved list (literal id, case-insensitive, or the exact lookup expression). '
-      + 'With an empty list (the default) nothing is approved, so every passthrough device fails, whether its id is literal or a lookup: rules cannot see suppressions, '
-      + 'and the approval must be a reviewed record. A passthrough VM therefore records Policy.suppress(vm, "PT-APPROVED-DEVICE", "<approval reference>") beside '
-      + 'its VM-NO-PASSTHROUGH suppression, or the site configures approvedDeviceIds. A lookup expression not on a non-empty list is UNKNOWN.';
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const approved = (options.approvedDeviceIds ?? []).map((id) => id.trim());
+    super({
+      ruleId: 'PT-APPROVED-DEVICE',
+      title: 'Only approved PCI devices are passed through',
+      severity: Severity.HIGH,
+      source: 'STIG VMCH-80-000214; SCG8 vm-8.pci-passthrough',
+      resourceTypes: ['vsphere_virtual_machine'],
+      rationale: 'Every pci_device_id entry must be on the approved list (literal id, case-insensitive, or the exact lookup expression). '
+        + 'With an empty list (the default) nothing is approved, so every passthrough device fails, whether its id is literal or a lookup: rules cannot see suppressions, '
+        + 'and the approval must be a reviewed record. A passthrough VM therefore records Policy.suppress(vm, "PT-APPROVED-DEVICE", "<approval reference>") beside '
+        + 'its VM-NO-PASSTHROUGH suppression, or the site configures approvedDeviceIds. A lookup expression not on a non-empty list is UNKNOWN.',
+    }, (attributes, findings) => {
       const value = attributes.pci_device_id;
       const list = stringList(value);
       const fix = 'record the approval with Policy.suppress(vm, "PT-APPROVED-DEVICE", reason), or add the device to approvedDeviceIds';
       if (list.unresolved) {
-        return this.approved.length === 0 ? findings.fail('pci_device_id', value, fix, 'no approved devices configured') : findings.unknown('pci_device_id', value);
+        return approved.length === 0 ? findings.fail('pci_device_id', value, fix, 'no approved devices configured') : findings.unknown('pci_device_id', value);
       }
       if (list.items.length === 0) return RuleResult.notApplicable();
       for (const item of list.items) {
         const itemPath = Array.isArray(value) ? `pci_device_id[${item.index}]` : 'pci_device_id';
-        if (this.approved.some((a) => a.toLowerCase() === item.value.trim().toLowerCase())) continue;
-        if (item.unresolved && this.approved.length > 0) findings.unknown(itemPath, item.value);
+        if (approved.some((a) => a.toLowerCase() === item.value.trim().toLowerCase())) continue;
+        if (item.unresolved && approved.length > 0) findings.unknown(itemPath, item.value);
         else findings.fail(itemPath, item.value, fix, `device=${item.value}`);
       }
     });

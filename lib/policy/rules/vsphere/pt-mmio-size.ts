@@ -1,6 +1,6 @@
 import { isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { asNumber, mapPath, runCheck } from '../private/rule-kit';
+import { RuleResult, Severity } from '../../rule';
+import { asNumber, ConfigurableRule, mapPath } from '../private/rule-kit';
 import { extraConfig, passthroughState } from '../private/vsphere';
 
 const KEY = 'pciPassthru.64bitMMIOSizeGB';
@@ -17,32 +17,18 @@ export interface MmioSizeRuleOptions {
 /**
  * PT-MMIO-SIZE: the MMIO window of a passthrough VM is big enough for every device.
  */
-export class MmioSizeRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'PT-MMIO-SIZE';
-  /** What the rule requires. */
-  public readonly title: string = 'Passthrough VMs size the 64-bit MMIO window';
-  /** Medium. */
-  public readonly severity: Severity = Severity.MEDIUM;
-  /** Broadcom KB. */
-  public readonly source: string = 'Broadcom KB 323402';
-  /** `vsphere_virtual_machine`. */
-  public readonly resourceTypes: string[] = ['vsphere_virtual_machine'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly minimum?: number;
-
+export class MmioSizeRule extends ConfigurableRule {
   constructor(options: MmioSizeRuleOptions = {}) {
-    this.minimum = options.minimumSizeGB;
-    this.rationale = `Device memory sizes are not visible at synth, so the rule checks that extra_config["${KEY}"] is set to a power of two`
-      + (this.minimum ? ` of at least ${this.minimum} GB.` : ' (the KB formula 2 × nextPow2(sum of device GB) always gives one); configure minimumSizeGB to check the size.');
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const minimum = options.minimumSizeGB;
+    super({
+      ruleId: 'PT-MMIO-SIZE',
+      title: 'Passthrough VMs size the 64-bit MMIO window',
+      severity: Severity.MEDIUM,
+      source: 'Broadcom KB 323402',
+      resourceTypes: ['vsphere_virtual_machine'],
+      rationale: `Device memory sizes are not visible at synth, so the rule checks that extra_config["${KEY}"] is set to a power of two`
+        + (minimum ? ` of at least ${minimum} GB.` : ' (the KB formula 2 × nextPow2(sum of device GB) always gives one); configure minimumSizeGB to check the size.'),
+    }, (attributes, findings) => {
       const state = passthroughState(attributes);
       if (state === 'no') return RuleResult.notApplicable();
       if (state === 'unknown') return findings.unknown('pci_device_id', attributes.pci_device_id);
@@ -53,7 +39,7 @@ export class MmioSizeRule implements IPolicyRule {
       if (isUnresolved(lookup.value)) return findings.unknown(lookup.path, lookup.value);
       const size = asNumber(lookup.value);
       const powerOfTwo = size !== undefined && Number.isInteger(size) && size > 0 && (size & (size - 1)) === 0;
-      if (!powerOfTwo || (this.minimum !== undefined && size < this.minimum)) findings.fail(lookup.path, lookup.value, fix);
+      if (!powerOfTwo || (minimum !== undefined && size < minimum)) findings.fail(lookup.path, lookup.value, fix);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Severity } from '../../rule';
-import { checkBoolean, HOT_PLUG_ATTRIBUTES, passthroughRule } from '../private/vsphere';
+import { checkBoolean } from '../private/rule-kit';
+import { HOT_PLUG_ATTRIBUTES, passthroughRule } from '../private/vsphere';
 
 /** PT-NO-HOTADD: hot-plug off on passthrough VMs. */
 export const ptNoHotadd = passthroughRule({

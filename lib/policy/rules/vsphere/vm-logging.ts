@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { booleanRule } from '../private/vsphere';
+import { booleanRule } from '../private/rule-kit';
 
 /** VM-LOGGING: VM logging is on. */
 export const vmLogging = booleanRule({

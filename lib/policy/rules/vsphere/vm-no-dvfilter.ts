@@ -1,6 +1,6 @@
 import { isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../../rule';
-import { mapPath, runCheck } from '../private/rule-kit';
+import { Severity } from '../../rule';
+import { ConfigurableRule, mapPath } from '../private/rule-kit';
 import { extraConfigEntries } from '../private/vsphere';
 
 const FILTER_KEY = /^ethernet\d+\.filter\d+\.name$/i;
@@ -17,37 +17,23 @@ export interface VmDvFilterRuleOptions {
 /**
  * VM-NO-DVFILTER: no dvFilter network API attachment unless a security appliance needs it.
  */
-export class VmDvFilterRule implements IPolicyRule {
-  /** The control id. */
-  public readonly ruleId: string = 'VM-NO-DVFILTER';
-  /** What the rule requires. */
-  public readonly title: string = 'No dvFilter network API attachment unless approved';
-  /** Low. */
-  public readonly severity: Severity = Severity.LOW;
-  /** STIG / SCG item. */
-  public readonly source: string = 'STIG VMCH-80-000200; SCG8 vm-8.dvfilter';
-  /** `vsphere_virtual_machine`. */
-  public readonly resourceTypes: string[] = ['vsphere_virtual_machine'];
-  /** Findings may be suppressed with a reason. */
-  public readonly suppressible?: boolean = true;
-  /** How the rule decides. */
-  public readonly rationale: string;
-  private readonly allowed: string[];
-
+export class VmDvFilterRule extends ConfigurableRule {
   constructor(options: VmDvFilterRuleOptions = {}) {
-    this.allowed = (options.allowedFilterNames ?? []).map((n) => n.trim().toLowerCase());
-    this.rationale = 'Every extra_config key matching ethernet<n>.filter<m>.name fails unless its value is an approved filter name (allowedFilterNames, default none).';
-  }
-
-  /** Checks one resource. */
-  public evaluate(resource: PolicyResource, context: PolicyContext): RuleResult {
-    return runCheck(this.resourceTypes, resource, context, (attributes, findings) => {
+    const allowed = (options.allowedFilterNames ?? []).map((n) => n.trim().toLowerCase());
+    super({
+      ruleId: 'VM-NO-DVFILTER',
+      title: 'No dvFilter network API attachment unless approved',
+      severity: Severity.LOW,
+      source: 'STIG VMCH-80-000200; SCG8 vm-8.dvfilter',
+      resourceTypes: ['vsphere_virtual_machine'],
+      rationale: 'Every extra_config key matching ethernet<n>.filter<m>.name fails unless its value is an approved filter name (allowedFilterNames, default none).',
+    }, (attributes, findings) => {
       const entries = extraConfigEntries(attributes);
       if (entries === undefined) return findings.unknown('extra_config', attributes.extra_config);
       for (const [key, value] of entries) {
         if (!FILTER_KEY.test(key)) continue;
         if (isUnresolved(value)) findings.unknown(mapPath('extra_config', key), value);
-        else if (!this.allowed.includes(String(value).trim().toLowerCase())) {
+        else if (!allowed.includes(String(value).trim().toLowerCase())) {
           findings.fail(mapPath('extra_config', key), value, `remove extra_config["${key}"], or approve the filter (allowedFilterNames)`, `key=${key}`);
         }
       }

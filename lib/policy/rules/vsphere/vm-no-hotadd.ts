@@ -1,6 +1,7 @@
 import { Severity } from '../../rule';
 import { defineRule } from '../private/rule-kit';
-import { checkBoolean, HOT_PLUG_ATTRIBUTES } from '../private/vsphere';
+import { checkBoolean } from '../private/rule-kit';
+import { HOT_PLUG_ATTRIBUTES } from '../private/vsphere';
 
 /** VM-NO-HOTADD: sizing fixed at deploy. */
 export const vmNoHotadd = defineRule({

@@ -1,7 +1,6 @@
 import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
-import { defineRule, isTrue } from '../private/rule-kit';
-import { checkBoolean } from '../private/vsphere';
+import { checkBoolean, defineRule, isTrue } from '../private/rule-kit';
 
 /** VM-VBS: VBS for Windows guests; the VBS prerequisites stay off for other guests. */
 export const vmVbs = defineRule({

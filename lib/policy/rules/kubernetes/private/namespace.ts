@@ -16,6 +16,23 @@ export function membersOf(namespace: PolicyResource, context: PolicyContext, typ
   return { members, unknown };
 }
 
+/**
+ * What the members of a namespace (resources of `types` in it) cover together: the union of
+ * `cover(member)`, the number of members, and whether a membership or a member is only known at apply.
+ */
+export function coveredInNamespace(namespace: PolicyResource, context: PolicyContext, types: string[],
+  cover: (member: PolicyResource) => string[] | 'unknown'): { covered: string[]; members: number; unknown: boolean } {
+  const { members, unknown } = membersOf(namespace, context, types);
+  const covered: string[] = [];
+  let unresolved = unknown;
+  for (const member of members) {
+    const items = cover(member);
+    if (items === 'unknown') unresolved = true;
+    else covered.push(...items);
+  }
+  return { covered, members: members.length, unknown: unresolved };
+}
+
 /** The namespace's name and the path to it, for violations on the namespace resource. */
 export function namespaceName(namespace: PolicyResource): { value: unknown; path: string } {
   const found = findAll(namespace.attributes, 'metadata.name')[0];

@@ -1,7 +1,8 @@
 // Locating pod specs, containers and volumes in Kubernetes resources, for the typed provider
 // resources (snake_case) and for `kubernetes_manifest` (the raw camelCase API object).
-import { PolicyContext, PolicyResource } from '../../../rule';
+import { PolicyContext, PolicyResource, RuleResult } from '../../../rule';
 import { Found, findAll, getValue, isUnresolved, referencedAddresses } from '../../../private/attributes';
+import { appliesTo, BuiltInRule, Findings, RuleInfo, safely } from '../../private/rule-kit';
 
 /** Where the pod spec and pod metadata of a typed workload live (security-baseline.md, Conventions). */
 interface PodLocation { readonly spec: string; readonly metadata: string }
@@ -213,16 +214,6 @@ export function volumeDetail(volume: Found): string {
   return `volume=${typeof name === 'string' ? name : '?'}`;
 }
 
-/** `true` or `"true"`. */
-export function isTrue(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
-}
-
-/** `false` or `"false"`. */
-export function isFalse(value: unknown): boolean {
-  return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
-}
-
 /** The `metadata.namespace` of a typed resource or a manifest. */
 export function namespaceOf(resource: PolicyResource): Found | undefined {
   const path = resource.resourceType === MANIFEST_TYPE ? 'manifest.metadata.namespace' : 'metadata.namespace';
@@ -276,4 +267,46 @@ export function specOf(pod: Pod): Found {
 /** The path a missing attribute would have below a base, in the pod's dialect. */
 export function pathOf(pod: Pod, basePath: string, snakePath: string): string {
   return joinPath(basePath, snakePath.split('.').map((step) => pod.dialect.key(step)).join('.'));
+}
+
+/** Options of a rule that checks every pod template of a workload. */
+export interface PodRuleOptions extends Omit<RuleInfo, 'resourceTypes'> {
+  /** Also check `kubernetes_manifest` pod kinds (camelCase keys via `pod.dialect`). */
+  readonly manifest?: boolean;
+  /** Check only `kubernetes_manifest` (for fields the typed schema cannot express). */
+  readonly manifestOnly?: boolean;
+  /** Whether the rule concerns this pod at all; when no pod qualifies the result is NOT_APPLICABLE. */
+  applies?(pod: Pod): boolean;
+  /** Checks one pod template. */
+  check(pod: Pod, findings: Findings, resource: PolicyResource, context: PolicyContext): void;
+}
+
+/**
+ * A rule evaluated on each pod template of the workload kinds (and optionally of manifests), built
+ * from the shared rule kit. Container or volume lists that are only known at apply make the result
+ * UNKNOWN unless a violation is found.
+ */
+export function podRule(options: PodRuleOptions): BuiltInRule {
+  const { check, manifest, manifestOnly, applies, ...info } = options;
+  const resourceTypes = manifestOnly ? [MANIFEST_TYPE] : manifest ? [...WORKLOAD_TYPES, MANIFEST_TYPE] : [...WORKLOAD_TYPES];
+  return {
+    ...info,
+    suppressible: info.suppressible ?? true,
+    resourceTypes,
+    evaluate: (resource: PolicyResource, context: PolicyContext) => safely(info.ruleId, () => {
+      if (!appliesTo(resourceTypes, resource)) return RuleResult.notApplicable();
+      const lookup = locatePods(resource);
+      if (!lookup.applicable) return RuleResult.notApplicable();
+      if (lookup.unresolved) return RuleResult.unknown(lookup.unresolved);
+      const pods = applies ? lookup.pods.filter((pod) => applies(pod)) : lookup.pods;
+      if (applies && pods.length === 0) return RuleResult.notApplicable();
+      const findings = new Findings();
+      for (const pod of pods) {
+        // a container or volume list known only at apply could hold anything: never PASS
+        for (const path of pod.unresolvedBlocks) findings.unknown(path);
+        check(pod, findings, resource, context);
+      }
+      return findings.result();
+    }),
+  };
 }
