@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { DataVsphereDistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch';
 import { DistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/distributed-virtual-switch';
 import { Annotations } from 'cdktf';
@@ -147,12 +148,10 @@ export interface SecureDistributedSwitchProps {
 }
 
 const VERSIONS = ['6.5.0', '6.6.0', '7.0.0', '7.0.2', '7.0.3', '8.0.0', '8.0.3', '9.0.0'];
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9A-Fa-f:.]+$/;
 const BRAND = Symbol.for('cdktf-hybrid.SecureDistributedSwitch');
 
 function isIpAddress(value: string): boolean {
-  return IPV4.test(value) || (value.includes(':') && IPV6.test(value));
+  return isIP(value) !== 0;
 }
 
 class ExistingDistributedSwitch extends Construct implements IDistributedVirtualSwitch {

@@ -160,6 +160,7 @@ describe('SecureDistributedSwitch', () => {
       /^stack\/Dvs: netflowCollectorIpAddress: is not an approved NetFlow collector \(NET-NETFLOW, STIG VCSA-80-000271\) \(got "192\.0\.2\.9"\)\. Export only to one of \["10\.0\.5\.20"\]\.$/],
     ['fails with a NetFlow collector and no approved list', { netflowCollectorIpAddress: '10.0.5.20' }, /approvedNetflowCollectors: must list the authorised collectors when netflowCollectorIpAddress is set \(NET-NETFLOW/],
     ['fails with a NetFlow collector that is not an address', { netflowCollectorIpAddress: 'collector.corp', approvedNetflowCollectors: ['collector.corp'] }, /netflowCollectorIpAddress: is not an IPv4 or IPv6 address/],
+    ['fails with a malformed IPv6 collector', { netflowCollectorIpAddress: ':::::', approvedNetflowCollectors: [':::::'] }, /netflowCollectorIpAddress: is not an IPv4 or IPv6 address \(got ":::::"\)/],
     ['fails with a collector port but no collector', { netflowCollectorPort: 2055 }, /netflowCollectorPort: needs netflowCollectorIpAddress/],
     ['fails with a collector port out of range', { netflowCollectorIpAddress: '10.0.5.20', approvedNetflowCollectors: ['10.0.5.20'], netflowCollectorPort: 70000 }, /netflowCollectorPort: must be a whole number from 1 to 65535/],
     ['fails with an unknown link discovery operation', { linkDiscoveryOperation: 'off' as LinkDiscoveryOperation }, /linkDiscoveryOperation: is not a known operation \(got "off"\)/],
