@@ -26,6 +26,6 @@ export interface IVirtualMachine extends IConstruct {
   readonly spec: VmSpec;
   /** The hypervisor the VM runs on. */
   readonly hypervisor: Hypervisor;
-  /** Whether physical PCI devices are passed through (rules out snapshots, live migration and hot add). */
+  /** Whether physical PCI functions are passed through: DirectPath I/O devices or SR-IOV virtual functions (rules out snapshots, live migration and hot add). */
   readonly pciPassthroughEnabled: boolean;
 }

@@ -51,6 +51,13 @@ export interface VmNetworkSpec {
    * @default - none (required with `ipv4Address`)
    */
   readonly ipv4PrefixLength?: number;
+  /**
+   * vSphere only: attach the adapter as an SR-IOV virtual function of this physical function, given
+   * by its PCI address (e.g. `0000:3b:00.1`). The VM is then pinned to the host that owns the
+   * function and reserves all its memory (PT-SRIOV). Other backends reject it.
+   * @default - a paravirtual adapter (vmxnet3 on vSphere)
+   */
+  readonly sriovPhysicalFunction?: string;
 }
 
 /**

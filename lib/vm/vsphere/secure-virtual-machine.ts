@@ -13,6 +13,7 @@ import { Firmware, GuestOsFamily, VmSpec } from '../vm-spec';
 import { GuestCustomization } from './customization';
 import { VmHardening } from './hardening';
 import { HostPciDevice } from './passthrough';
+import { PciBackedFeature, resolveMemoryReservation } from './private/full-reservation';
 import { IResourcePool } from './resource-pool';
 import { IVmTemplate } from './template';
 
@@ -182,6 +183,13 @@ export interface SecureVirtualMachineProps {
    */
   readonly passthrough?: PassthroughOptions;
   /**
+   * Pin the VM to this ESXi host (`host_system_id`, e.g. `new DataVsphereHost(...).id`). Required
+   * with SR-IOV network interfaces (`spec.networks[].sriovPhysicalFunction`, PT-SRIOV): the host
+   * that owns the physical functions. Not with `passthrough`, which pins the VM to its devices' host.
+   * @default - no pinning (with passthrough: the devices' host)
+   */
+  readonly hostSystemId?: string;
+  /**
    * What happens to the VM and its disks on destroy.
    * @default RemovalPolicy.RETAIN (`lifecycle.prevent_destroy = true`)
    */
@@ -193,6 +201,7 @@ export interface SecureVirtualMachineProps {
   readonly annotation?: string;
 }
 
+const PCI_ADDRESS = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
 const MMIO_USE_KEY = 'pciPassthru.use64bitMMIO';
 const MMIO_SIZE_KEY = 'pciPassthru.64bitMMIOSizeGB';
 const CLOUD_INIT_KEYS = ['guestinfo.userdata', 'guestinfo.userdata.encoding', 'guestinfo.metadata', 'guestinfo.metadata.encoding'];
@@ -229,6 +238,11 @@ function base64(value: string): string {
  *   `allowHotAdd`), hardware version 20 (VM-HW-VERSION), VBS/nested HV/vVT-d off unless `vbs`.
  * - `lifecycle.prevent_destroy = true` so the VM and its disks survive a stray destroy (`removalPolicy`).
  *
+ * SR-IOV (PT-SRIOV): a `spec.networks[]` entry with `sriovPhysicalFunction` becomes
+ * `adapter_type = "sriov"` with `physical_function`, never with `bandwidth_*` settings, placed after
+ * all other adapters. The VM then needs `hostSystemId` and gets the passthrough profile's full,
+ * locked memory reservation (the same logic) and no hot add.
+ *
  * Controls no attribute can express (floppy, serial, parallel, USB, vMotion and FT encryption;
  * `VmHardening.unexpressibleControls()`) are reported on every VM as info annotations naming the
  * control id; meet them in the template and audit after apply.
@@ -250,6 +264,8 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
   public readonly spec: VmSpec;
   public readonly hypervisor: Hypervisor = Hypervisor.VSPHERE;
   public readonly pciPassthroughEnabled: boolean;
+  /** Whether the VM has SR-IOV network interfaces (PT-SRIOV). */
+  public readonly sriovEnabled: boolean;
   /** Whether Secure Boot is on. */
   public readonly secureBoot: boolean;
   /** Whether a vTPM is attached. */
@@ -391,15 +407,6 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         throw invalid(this, 'spec.firmware', 'must be EFI with passthrough (PT-EFI-FIRMWARE)', spec.firmware,
           'Set spec.firmware to Firmware.EFI: large-BAR devices need a 64-bit MMIO window that BIOS cannot map.');
       }
-      if (allowHotAdd) {
-        throw invalid(this, 'allowHotAdd', 'cannot be true with passthrough (PT-NO-HOTADD)', true,
-          'DirectPath I/O rules out hot add: drop allowHotAdd and size the VM at deploy.');
-      }
-      if (props.memoryReservationMiB !== undefined && !isUnresolved(props.memoryReservationMiB) && !isUnresolved(spec.memoryMiB)
-        && props.memoryReservationMiB !== spec.memoryMiB) {
-        throw invalid(this, 'memoryReservationMiB', `must equal spec.memoryMiB (${spec.memoryMiB}) with passthrough (PT-FULL-MEM-RESERVATION)`,
-          props.memoryReservationMiB, 'Drop memoryReservationMiB (it defaults to full) or set it to spec.memoryMiB: the VM will not power on otherwise.');
-      }
       const totalGB = passthrough.devices.reduce((sum, d) => sum + d.deviceMemoryGB, 0);
       mmioSizeGB = 2 * nextPow2(totalGB);
       hostSystemId = passthrough.devices[0].hostSystemId;
@@ -411,8 +418,56 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       Policy.suppress(this, 'VM-NO-PASSTHROUGH', passthrough.approvalReason);
       Policy.suppress(this, 'PT-APPROVED-DEVICE', passthrough.approvalReason);
     }
-    this.pciPassthroughEnabled = passthrough !== undefined;
-    this.memoryReservationMiB = passthrough !== undefined ? spec.memoryMiB : (props.memoryReservationMiB ?? 0);
+
+    // --- SR-IOV network interfaces (PT-SRIOV)
+    const sriovIndexes: number[] = [];
+    spec.networks!.forEach((net, i) => {
+      if (net.sriovPhysicalFunction === undefined) return;
+      sriovIndexes.push(i);
+      if (!isUnresolved(net.sriovPhysicalFunction) && !PCI_ADDRESS.test(net.sriovPhysicalFunction)) {
+        throw invalid(this, `spec.networks[${i}].sriovPhysicalFunction`, 'is not a PCI address', net.sriovPhysicalFunction,
+          'Give the physical function as domain:bus:device.function, e.g. "0000:3b:00.1" (esxcli network sriovnic list).');
+      }
+    });
+    const sriov = sriovIndexes.length > 0;
+    if (props.hostSystemId !== undefined) {
+      if (passthrough !== undefined) {
+        throw invalid(this, 'hostSystemId', 'cannot be combined with passthrough', props.hostSystemId,
+          'Drop hostSystemId: passthrough pins the VM to the host of its devices (PT-HOST-PINNED).');
+      }
+      if (typeof props.hostSystemId !== 'string' || props.hostSystemId === '') {
+        throw invalid(this, 'hostSystemId', 'must be a host id', props.hostSystemId, 'Pass the host id, e.g. new DataVsphereHost(...).id.');
+      }
+      hostSystemId = props.hostSystemId;
+    }
+    if (sriov && hostSystemId === undefined) {
+      throw invalid(this, 'hostSystemId', 'is required with SR-IOV network interfaces (PT-SRIOV)', undefined,
+        'Pin the VM to the host that owns the physical functions, e.g. hostSystemId: new DataVsphereHost(...).id.');
+    }
+
+    // --- memory reservation and hot add: shared by passthrough and SR-IOV
+    const pciFeatures: PciBackedFeature[] = [];
+    if (passthrough !== undefined) {
+      pciFeatures.push({ feature: 'passthrough', reservationControlId: 'PT-FULL-MEM-RESERVATION', hotAddControlId: 'PT-NO-HOTADD', technology: 'DirectPath I/O' });
+    }
+    if (sriov) {
+      pciFeatures.push({ feature: 'SR-IOV network interfaces', reservationControlId: 'PT-SRIOV', hotAddControlId: 'PT-SRIOV', technology: 'SR-IOV' });
+    }
+    const reservation = resolveMemoryReservation(this, pciFeatures, spec.memoryMiB, props.memoryReservationMiB, allowHotAdd);
+    this.pciPassthroughEnabled = pciFeatures.length > 0;
+    this.sriovEnabled = sriov;
+    this.memoryReservationMiB = reservation.reservationMiB;
+
+    // SR-IOV NICs go after all others (PT-SRIOV); the guest sees them in that order.
+    const nicOrder = [...spec.networks!.keys()].filter((i) => !sriovIndexes.includes(i)).concat(sriovIndexes);
+    if (nicOrder.some((n, i) => n !== i)) {
+      Annotations.of(this).addInfo(`spec.networks: SR-IOV adapters ${sriovIndexes.map((i) => `[${i}]`).join(', ')} are placed after the other adapters (PT-SRIOV); `
+        + `the guest sees the adapters in the order ${nicOrder.map((i) => `[${i}]`).join(', ')}.`);
+    }
+    if (sriov) {
+      Annotations.of(this).addInfo('SR-IOV rules out vMotion, snapshots, suspend, HA and hot add for this VM (VSDOC vSphere Networking, SR-IOV); '
+        + 'pciPassthroughEnabled is true, so VmSnapshot and VmHaOverride treat it like a passthrough VM.');
+    }
 
     // --- warnings for loosened defaults
     const warn = (message: string) => Annotations.of(this).addWarning(message);
@@ -455,8 +510,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
 
     // --- the VM
     const guestId = props.guestId ?? props.template.guestId ?? (windows ? 'windows2019srvNext_64Guest' : 'otherLinux64Guest');
-    const customize = props.customization?._render(this, 'customization', spec.networks!.length,
-      spec.networks!.map((n) => (n.ipv4Address !== undefined ? { ipv4Address: n.ipv4Address, ipv4Netmask: n.ipv4PrefixLength } : {})));
+    const orderedNetworks = nicOrder.map((i) => spec.networks![i]);
+    const customize = props.customization?._render(this, 'customization', orderedNetworks.length,
+      orderedNetworks.map((n) => (n.ipv4Address !== undefined ? { ipv4Address: n.ipv4Address, ipv4Netmask: n.ipv4PrefixLength } : {})));
     this.spec = spec;
     this.virtualMachineName = spec.name;
     this.computeClusterId = props.template.computeClusterId;
@@ -474,7 +530,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       numCoresPerSocket: spec.coresPerSocket,
       memory: spec.memoryMiB,
       memoryReservation: this.memoryReservationMiB,
-      memoryReservationLockedToMax: passthrough !== undefined ? true : undefined,
+      memoryReservationLockedToMax: reservation.lockedToMax,
       cpuHotAddEnabled: allowHotAdd,
       cpuHotRemoveEnabled: allowHotAdd,
       memoryHotAddEnabled: allowHotAdd,
@@ -500,7 +556,11 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         diskMode,
         storagePolicyId: props.storagePolicyId,
       })),
-      networkInterface: spec.networks!.length > 0 ? spec.networks!.map((n) => ({ networkId: n.networkId, adapterType: 'vmxnet3' })) : undefined,
+      networkInterface: orderedNetworks.length > 0
+        ? orderedNetworks.map((n) => (n.sriovPhysicalFunction !== undefined
+          ? { networkId: n.networkId, adapterType: 'sriov', physicalFunction: n.sriovPhysicalFunction }
+          : { networkId: n.networkId, adapterType: 'vmxnet3' }))
+        : undefined,
       clone: {
         templateUuid: props.template.templateUuid,
         customize,

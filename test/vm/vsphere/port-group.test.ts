@@ -1,7 +1,7 @@
 import { DistributedPortGroup } from '@cdktf/provider-vsphere/lib/distributed-port-group';
 import { TerraformVariable, Testing } from 'cdktf';
 import { Node } from 'constructs';
-import { SecurePortGroup, SecurePortGroupProps } from '../../../lib';
+import { SecureDistributedSwitch, SecurePortGroup, SecurePortGroupProps } from '../../../lib';
 import { newStack, only, synthJson } from './helpers';
 
 const PROPS: SecurePortGroupProps = { name: 'pg-app-110', distributedVirtualSwitchUuid: 'dvs-uuid', vlanId: 110 };
@@ -64,6 +64,44 @@ describe('SecurePortGroup', () => {
     const stack = newStack();
     const vlan = new TerraformVariable(stack, 'vlan', { type: 'number' });
     expect(() => new SecurePortGroup(stack, 'PortGroup', { ...PROPS, vlanId: vlan.numberValue })).not.toThrow();
+  });
+
+  test('takes a SecureDistributedSwitch instead of the UUID', () => {
+    const stack = newStack();
+    const dvs = new SecureDistributedSwitch(stack, 'Dvs', { name: 'dvs-prod', datacenterId: 'datacenter-1' });
+    new SecurePortGroup(stack, 'PortGroup', { name: 'pg-app-110', distributedSwitch: dvs, vlanId: 110 });
+    const json = only(synthJson(stack), 'vsphere_distributed_port_group');
+    expect(json.distributed_virtual_switch_uuid).toMatch(/^\$\{vsphere_distributed_virtual_switch\.Dvs_[0-9A-F]{8}\.id\}$/);
+    expect(json.netflow_enabled).toBe(false);
+  });
+
+  test('netflowEnabled exports to the switch\'s approved collector (NET-NETFLOW), with an info note', () => {
+    const stack = newStack();
+    const dvs = new SecureDistributedSwitch(stack, 'Dvs', {
+      name: 'dvs-prod', datacenterId: 'datacenter-1', netflowCollectorIpAddress: '10.0.5.20', approvedNetflowCollectors: ['10.0.5.20'],
+    });
+    const portGroup = new SecurePortGroup(stack, 'PortGroup', { name: 'pg-app-110', distributedSwitch: dvs, vlanId: 110, netflowEnabled: true });
+    expect(only(synthJson(stack), 'vsphere_distributed_port_group')).toMatchObject({ netflow_enabled: true, netflow_override_allowed: false });
+    expect(portGroup.netflowEnabled).toBe(true);
+    expect(portGroup.node.metadata.some((m) => m.type === '@cdktf/info' && String(m.data).includes('approved collector 10.0.5.20 (NET-NETFLOW)'))).toBe(true);
+  });
+
+  test('fails when both the switch and its UUID are given', () => {
+    const stack = newStack();
+    const dvs = new SecureDistributedSwitch(stack, 'Dvs', { name: 'dvs-prod', datacenterId: 'datacenter-1' });
+    expect(() => new SecurePortGroup(stack, 'PortGroup', { ...PROPS, distributedSwitch: dvs }))
+      .toThrow(/^stack\/PortGroup: distributedVirtualSwitchUuid: cannot be combined with distributedSwitch \(got "dvs-uuid"\)/);
+  });
+
+  test('fails when NetFlow is enabled on a switch without an approved collector (NET-NETFLOW)', () => {
+    const stack = newStack();
+    const dvs = new SecureDistributedSwitch(stack, 'Dvs', { name: 'dvs-prod', datacenterId: 'datacenter-1' });
+    expect(() => new SecurePortGroup(stack, 'PortGroup', { name: 'pg-app-110', distributedSwitch: dvs, vlanId: 110, netflowEnabled: true }))
+      .toThrow(/^stack\/PortGroup: netflowEnabled: needs a SecureDistributedSwitch with an approved NetFlow collector \(NET-NETFLOW, STIG VCSA-80-000271\) \(got true\)/);
+  });
+
+  test('fails when NetFlow is enabled with only a switch UUID', () => {
+    expect(() => build({ netflowEnabled: true })).toThrow(/netflowEnabled: needs a SecureDistributedSwitch with an approved NetFlow collector/);
   });
 
   test.each<[string, Partial<SecurePortGroupProps>, RegExp]>([

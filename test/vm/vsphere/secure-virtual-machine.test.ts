@@ -5,7 +5,7 @@ import { TerraformVariable, Testing } from 'cdktf';
 import { Node } from 'constructs';
 import {
   Firmware, GuestCustomization, GuestOsFamily, Hypervisor, Policy, RemovalPolicy, SecureVirtualMachine,
-  SecureVirtualMachineProps, VmHardening, VmSpec, VsphereDiskMode,
+  SecureVirtualMachineProps, VmHardening, VmSnapshot, VmSpec, VsphereDiskMode,
 } from '../../../lib';
 import { goldenTemplate, gpu, newStack, only, SPEC, synthJson } from './helpers';
 
@@ -429,5 +429,137 @@ describe('SecureVirtualMachine validation', () => {
     const stack = newStack();
     expect(() => new SecureVirtualMachine(stack, 'Vm', { spec: { ...SPEC, memoryMiB: 3 }, template: goldenTemplate(stack) })).toThrow();
     expect(stack.node.tryFindChild('Vm')?.node.tryFindChild('Resource')).toBeUndefined();
+  });
+});
+
+describe('SecureVirtualMachine SR-IOV (PT-SRIOV)', () => {
+  const SRIOV_SPEC: Partial<VmSpec> = {
+    memoryMiB: 32768,
+    networks: [
+      { networkId: 'dvportgroup-sriov', sriovPhysicalFunction: '0000:3b:00.1' },
+      { networkId: 'dvportgroup-10', ipv4Address: '10.0.10.5', ipv4PrefixLength: 24 },
+    ],
+  };
+
+  function sriovVm(props: Partial<SecureVirtualMachineProps> = {}, spec: Partial<VmSpec> = {}) {
+    const { stack, vm } = build({ hostSystemId: 'host-42', ...props }, { ...SRIOV_SPEC, ...spec });
+    return { stack, vm, json: only(synthJson(stack), 'vsphere_virtual_machine') };
+  }
+
+  test('snapshot of an SR-IOV VM', () => {
+    expect(Testing.synth(sriovVm().stack)).toMatchSnapshot();
+  });
+
+  test('PT-SRIOV: adapter_type "sriov" with the physical function, no bandwidth_* settings, after every other NIC', () => {
+    const nics = sriovVm().json.network_interface;
+    expect(nics).toEqual([
+      { network_id: 'dvportgroup-10', adapter_type: 'vmxnet3' },
+      { network_id: 'dvportgroup-sriov', adapter_type: 'sriov', physical_function: '0000:3b:00.1' },
+    ]);
+    expect(nics.some((n: any) => Object.keys(n).some((k) => k.startsWith('bandwidth_')))).toBe(false);
+  });
+
+  test('PT-SRIOV: pinned to the host and all memory reserved and locked (the passthrough reservation logic)', () => {
+    expect(sriovVm().json).toMatchObject({
+      host_system_id: 'host-42', memory: 32768, memory_reservation: 32768, memory_reservation_locked_to_max: true,
+      cpu_hot_add_enabled: false, memory_hot_add_enabled: false,
+    });
+  });
+
+  test('SR-IOV is not DirectPath I/O: no pci_device_id, no MMIO keys, no suppression, no DRS/HA overrides', () => {
+    const { stack, vm } = sriovVm();
+    const json = synthJson(stack);
+    const resource = only(json, 'vsphere_virtual_machine');
+    expect(resource.pci_device_id).toBeUndefined();
+    expect(Object.keys(resource.extra_config).some((k) => k.startsWith('pciPassthru'))).toBe(false);
+    expect(Policy.suppressionsFor(vm.resource)).toEqual([]);
+    expect(json.resource.vsphere_drs_vm_override).toBeUndefined();
+  });
+
+  test('the VM reports pciPassthroughEnabled (SR-IOV rules out snapshots, vMotion and hot add) and sriovEnabled', () => {
+    const { vm } = sriovVm();
+    expect(vm.sriovEnabled).toBe(true);
+    expect(vm.pciPassthroughEnabled).toBe(true);
+    expect(vm.memoryReservationMiB).toBe(32768);
+    expect(build().vm.sriovEnabled).toBe(false);
+  });
+
+  test('the reordering is reported as info, and guest customisation follows the rendered order', () => {
+    const { json, vm } = sriovVm({ customization: GuestCustomization.linux({ hostName: 'app-01', domain: 'corp.example' }) });
+    expect(json.clone.customize.network_interface).toEqual([{ ipv4_address: '10.0.10.5', ipv4_netmask: 24 }, {}]);
+    expect(messages(vm, 'info').join()).toContain('SR-IOV adapters [0] are placed after the other adapters (PT-SRIOV); the guest sees the adapters in the order [1], [0]');
+    expect(messages(vm, 'warning')).toEqual([]);
+  });
+
+  test('SR-IOV NICs already last are not reordered', () => {
+    const { json, vm } = sriovVm({}, { networks: [{ networkId: 'a' }, { networkId: 'b', sriovPhysicalFunction: '0000:3b:00.1' }, { networkId: 'c', sriovPhysicalFunction: '0000:3b:00.2' }] });
+    expect(json.network_interface.map((n: any) => [n.network_id, n.adapter_type])).toEqual([['a', 'vmxnet3'], ['b', 'sriov'], ['c', 'sriov']]);
+    expect(messages(vm, 'info').join()).not.toContain('are placed after');
+  });
+
+  test('an explicit full reservation is accepted', () => {
+    expect(sriovVm({ memoryReservationMiB: 32768 }).json.memory_reservation).toBe(32768);
+  });
+
+  test('SR-IOV and passthrough together take the host of the devices', () => {
+    const stack = newStack();
+    new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, ...SRIOV_SPEC }, template: goldenTemplate(stack),
+      passthrough: { devices: [gpu(stack)], approvalReason: 'inference needs a whole GPU; CHG-1' },
+    });
+    const json = only(synthJson(stack), 'vsphere_virtual_machine');
+    expect(json.host_system_id).toMatch(/^\$\{data\.vsphere_host\.Gpu_Host_[0-9A-F]{8}\.id\}$/);
+    expect(json.memory_reservation).toBe(32768);
+  });
+
+  test('hostSystemId alone pins a VM without SR-IOV', () => {
+    expect(vmJson({ hostSystemId: 'host-7' })).toMatchObject({ host_system_id: 'host-7', memory_reservation: 0 });
+    expect(vmJson({ hostSystemId: 'host-7' }).memory_reservation_locked_to_max).toBeUndefined();
+  });
+
+  test('an unresolved physical function is not checked', () => {
+    const stack = newStack();
+    const pf = new TerraformVariable(stack, 'pf', { type: 'string' });
+    expect(() => new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, networks: [{ networkId: 'n', sriovPhysicalFunction: pf.stringValue }] }, template: goldenTemplate(stack), hostSystemId: 'host-42',
+    })).not.toThrow();
+  });
+
+  const sriovCases: Array<[string, Partial<SecureVirtualMachineProps>, Partial<VmSpec>, RegExp]> = [
+    ['fails with SR-IOV without host pinning', { hostSystemId: undefined }, {},
+      /^stack\/Vm: hostSystemId: is required with SR-IOV network interfaces \(PT-SRIOV\) \(got undefined\)\. Pin the VM to the host that owns the physical functions/],
+    ['fails with SR-IOV without full memory reservation', { memoryReservationMiB: 16384 }, {},
+      /^stack\/Vm: memoryReservationMiB: must equal spec\.memoryMiB \(32768\) with SR-IOV network interfaces \(PT-SRIOV\) \(got 16384\)\. Drop memoryReservationMiB/],
+    ['fails with SR-IOV and hot add', { allowHotAdd: true }, {},
+      /^stack\/Vm: allowHotAdd: cannot be true with SR-IOV network interfaces \(PT-SRIOV\) \(got true\)\. SR-IOV rules out hot add/],
+    ['fails with a physical function that is not a PCI address', {}, { networks: [{ networkId: 'n', sriovPhysicalFunction: 'vmnic4' }] },
+      /^stack\/Vm: spec\.networks\[0\]\.sriovPhysicalFunction: is not a PCI address \(got "vmnic4"\)\. Give the physical function as domain:bus:device\.function, e\.g\. "0000:3b:00\.1"/],
+    ['fails with a PCI function number above 7', {}, { networks: [{ networkId: 'n', sriovPhysicalFunction: '0000:3b:00.8' }] },
+      /spec\.networks\[0\]\.sriovPhysicalFunction: is not a PCI address/],
+    ['fails with an empty host id', { hostSystemId: '' }, {}, /^stack\/Vm: hostSystemId: must be a host id/],
+  ];
+  test.each(sriovCases)('%s', (_name, props, spec, message) => {
+    expect(() => build({ hostSystemId: 'host-42', ...props }, { ...SRIOV_SPEC, ...spec })).toThrow(message);
+  });
+
+  test('fails with hostSystemId next to passthrough', () => {
+    const stack = newStack();
+    expect(() => new SecureVirtualMachine(stack, 'Vm', {
+      spec: SPEC, template: goldenTemplate(stack), hostSystemId: 'host-42',
+      passthrough: { devices: [gpu(stack)], approvalReason: 'inference needs a whole GPU; CHG-1' },
+    })).toThrow(/^stack\/Vm: hostSystemId: cannot be combined with passthrough \(got "host-42"\)\. Drop hostSystemId: passthrough pins the VM/);
+  });
+
+  test('fails with passthrough, SR-IOV and a partial reservation, naming both controls', () => {
+    const stack = newStack();
+    expect(() => new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, ...SRIOV_SPEC }, template: goldenTemplate(stack), memoryReservationMiB: 1024,
+      passthrough: { devices: [gpu(stack)], approvalReason: 'inference needs a whole GPU; CHG-1' },
+    })).toThrow(/memoryReservationMiB: must equal spec\.memoryMiB \(32768\) with passthrough \(PT-FULL-MEM-RESERVATION\) and SR-IOV network interfaces \(PT-SRIOV\)/);
+  });
+
+  test('a VmSnapshot of an SR-IOV VM is refused', () => {
+    const { stack, vm } = build({ hostSystemId: 'host-42' }, SRIOV_SPEC);
+    expect(() => new VmSnapshot(stack, 'Snap', { virtualMachine: vm, snapshotName: 'x' })).toThrow(/virtualMachine: uses PCI passthrough, which rules out snapshots/);
   });
 });
