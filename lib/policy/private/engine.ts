@@ -68,10 +68,13 @@ export function appliesTo(rule: IPolicyRule, resourceType: string): boolean {
   return rule.resourceTypes.includes(resourceType) || (rule.resourceTypes.includes('*') && !isProviderType(resourceType));
 }
 
-/** Renders a found value for messages: JSON, shortened, redacted under secret-looking attribute names. */
+/**
+ * Renders a found value for messages: JSON, shortened, redacted under secret-looking attribute names
+ * (a boolean cannot hold a secret, so flags such as `automount_service_account_token` are shown).
+ */
 export function displayValue(attributePath: string, found: unknown): string | undefined {
   if (found === undefined) return undefined;
-  if (SECRET_PATH.test(attributePath)) return '<redacted>';
+  if (SECRET_PATH.test(attributePath) && typeof found !== 'boolean') return '<redacted>';
   return describeValue(found);
 }
 
