@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformResource, TerraformStack, Tokenization,
+  Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformProvider, TerraformResource,
+  TerraformStack, Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalid } from '../core/private/errors';
@@ -120,11 +121,14 @@ export class PolicyChecks implements IAspect {
     return [...this.collected];
   }
 
-  /** Checks the stack (suppressions of unsuppressible rules) and each Terraform resource in it. */
+  /**
+   * Checks the stack (suppressions of unsuppressible rules), each Terraform resource in it, and each
+   * provider block (as the pseudo-resource type `provider.<name>`, e.g. `provider.docker`).
+   */
   public visit(node: IConstruct): void {
     if (node === this.stack) {
       this.startStack();
-    } else if (TerraformResource.isTerraformResource(node) && TerraformStack.of(node) === this.stack) {
+    } else if (isChecked(node) && TerraformStack.of(node) === this.stack) {
       this.checkResource(node);
     }
   }
@@ -177,8 +181,16 @@ export class PolicyChecks implements IAspect {
     return this.stack.node.findAll().flatMap(ownSuppressions);
   }
 
-  private render(resource: TerraformResource): PolicyResource | undefined {
+  private render(resource: CheckedElement): PolicyResource | undefined {
     const rendered = Tokenization.resolve(resource.toTerraform(), { scope: this.stack, preparing: false, resolver: TOKEN_RESOLVER });
+    if (TerraformProvider.isTerraformProvider(resource)) {
+      // A provider renders as { provider: { <name>: [ { ...config } ] } }; its address is provider.<name>[.<alias>].
+      const providerBody = rendered?.provider?.[resource.terraformResourceType]?.[0];
+      if (typeof providerBody !== 'object' || providerBody === null) return undefined;
+      const type = `provider.${resource.terraformResourceType}`;
+      const alias = typeof providerBody.alias === 'string' ? providerBody.alias : undefined;
+      return { resourceType: type, address: alias ? `${type}.${alias}` : type, attributes: stripMetadata(providerBody) };
+    }
     const body = rendered?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
     if (typeof body !== 'object' || body === null) return undefined;
     const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
@@ -197,12 +209,14 @@ export class PolicyChecks implements IAspect {
     return this.context;
   }
 
-  private checkResource(resource: TerraformResource): void {
+  private checkResource(resource: CheckedElement): void {
     const rendered = this.render(resource);
     if (!rendered) return; // moved away: nothing is synthesized for it
-    this.resourceCount++;
     const contextMap = this.stackContext();
-    contextMap.set(rendered.address, rendered);
+    if (TerraformResource.isTerraformResource(resource)) {
+      this.resourceCount++;
+      contextMap.set(rendered.address, rendered);
+    }
     const context: PolicyContext = { resources: [...contextMap.values()] };
 
     const suppressions = Policy.suppressionsFor(resource);
@@ -215,7 +229,7 @@ export class PolicyChecks implements IAspect {
     this.collected.push(...findings);
   }
 
-  private annotate(resource: TerraformResource, f: PolicyFinding): void {
+  private annotate(resource: CheckedElement, f: PolicyFinding): void {
     const annotations = Annotations.of(resource);
     const head = `[${f.ruleId}] ${f.severity} ${f.resourceAddress} at ${f.constructPath}: ${f.message}`;
     if (f.suppressed) {
@@ -233,6 +247,13 @@ export class PolicyChecks implements IAspect {
       annotations.addInfo(head);
     }
   }
+}
+
+/** What the checks look at: Terraform resources and provider blocks. */
+type CheckedElement = TerraformResource | TerraformProvider;
+
+function isChecked(node: IConstruct): node is CheckedElement {
+  return TerraformResource.isTerraformResource(node) || TerraformProvider.isTerraformProvider(node);
 }
 
 /** Wraps a stack's synthesizer: after the normal synth (even a failed one) writes the policy reports beside cdk.tf.json. */

@@ -166,7 +166,7 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
     const findings: PolicyFinding[] = [];
     const files = new Map<PolicyFinding, LoadedStack>();
     for (const stack of stacks) {
-      for (const f of evaluateStack(stack.stackName, stack.resources, rules, options.minSeverity)) {
+      for (const f of evaluateStack(stack.stackName, [...stack.resources, ...stack.providers], rules, options.minSeverity)) {
         findings.push(f);
         files.set(f, stack);
       }

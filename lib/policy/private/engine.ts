@@ -52,24 +52,38 @@ export function checkRules(rules: IPolicyRule[]): string[] {
   return problems;
 }
 
-/** Whether a rule looks at resources of this type (`'*'` matches every type). */
-export function appliesTo(rule: IPolicyRule, resourceType: string): boolean {
-  return rule.resourceTypes.includes(resourceType) || rule.resourceTypes.includes('*');
+/** Prefix of the pseudo-resource types of provider blocks, e.g. `provider.docker`. */
+export const PROVIDER_TYPE_PREFIX = 'provider.';
+
+/** Whether a resource type is the pseudo-type of a provider block (`provider.<name>`). */
+export function isProviderType(resourceType: string): boolean {
+  return resourceType.startsWith(PROVIDER_TYPE_PREFIX);
 }
 
-/** Renders a found value for messages: JSON, shortened, redacted under secret-looking attribute names. */
+/**
+ * Whether a rule looks at resources of this type (`'*'` matches every resource type; provider blocks
+ * only reach rules that name their pseudo-type, e.g. `provider.docker`).
+ */
+export function appliesTo(rule: IPolicyRule, resourceType: string): boolean {
+  return rule.resourceTypes.includes(resourceType) || (rule.resourceTypes.includes('*') && !isProviderType(resourceType));
+}
+
+/**
+ * Renders a found value for messages: JSON, shortened, redacted under secret-looking attribute names
+ * (a boolean cannot hold a secret, so flags such as `automount_service_account_token` are shown).
+ */
 export function displayValue(attributePath: string, found: unknown): string | undefined {
   if (found === undefined) return undefined;
-  if (SECRET_PATH.test(attributePath)) return '<redacted>';
+  if (SECRET_PATH.test(attributePath) && typeof found !== 'boolean') return '<redacted>';
   return describeValue(found);
 }
 
 /**
- * Evaluates `rules` over the resources of one stack and returns the findings (FAIL, UNKNOWN, ERROR),
+ * Evaluates `rules` over the resources (and provider blocks) of one stack and returns the findings (FAIL, UNKNOWN, ERROR),
  * in resource order then rule order. Rules below `minSeverity` are skipped.
  */
 export function evaluateStack(stackName: string, resources: EngineResource[], rules: IPolicyRule[], minSeverity: Severity = Severity.LOW): PolicyFinding[] {
-  const context: PolicyContext = { resources: resources.map((r) => r.resource) };
+  const context: PolicyContext = { resources: resources.map((r) => r.resource).filter((r) => !isProviderType(r.resourceType)) };
   return resources.flatMap((entry) => evaluateResource(stackName, entry, rules, context, minSeverity));
 }
 

@@ -7,6 +7,8 @@ import { JSON_METADATA_KEY } from './suppression-metadata';
 export interface ParsedStack {
   readonly stackName: string;
   readonly resources: EngineResource[];
+  /** The provider blocks, as pseudo-resources of type `provider.<name>` (address `provider.<name>[.<alias>]`). */
+  readonly providers: EngineResource[];
   /** Every suppression recorded in the file, once each. */
   readonly suppressions: PolicySuppression[];
 }
@@ -42,6 +44,7 @@ export function readTerraformJson(doc: unknown, fallbackStackName: string): Pars
   if (!isObject(doc)) throw new InvalidInput('the top level is not a JSON object');
   const stackName = typeof doc['//']?.metadata?.stackName === 'string' ? doc['//'].metadata.stackName : fallbackStackName;
   const resources: EngineResource[] = [];
+  const providers: EngineResource[] = [];
   const suppressions = new Map<string, PolicySuppression>();
   if (doc.resource !== undefined) {
     for (const [resourceType, byName] of entries(doc.resource, '"resource"')) {
@@ -59,6 +62,22 @@ export function readTerraformJson(doc: unknown, fallbackStackName: string): Pars
       }
     }
   }
+  if (doc.provider !== undefined) {
+    // Provider blocks are checked as pseudo-resources of type provider.<name> (e.g. DOCKER-DAEMON-TLS on provider.docker).
+    for (const [name, configs] of entries(doc.provider, '"provider"')) {
+      for (const rawBody of Array.isArray(configs) ? configs : [configs]) {
+        if (!isObject(rawBody)) throw new InvalidInput(`"provider"."${name}" is not an object`);
+        const resourceType = `provider.${name}`;
+        const alias = typeof rawBody.alias === 'string' ? rawBody.alias : undefined;
+        const path = rawBody['//']?.metadata?.path;
+        providers.push({
+          resource: { resourceType, address: alias ? `${resourceType}.${alias}` : resourceType, attributes: stripMetadata(rawBody) },
+          constructPath: typeof path === 'string' ? path : undefined,
+          suppressions: recordedSuppressions(rawBody),
+        });
+      }
+    }
+  }
   const stackLevel = recordedSuppressions(doc);
-  return { stackName, resources, suppressions: stackLevel.length > 0 ? stackLevel : [...suppressions.values()] };
+  return { stackName, resources, providers, suppressions: stackLevel.length > 0 ? stackLevel : [...suppressions.values()] };
 }
