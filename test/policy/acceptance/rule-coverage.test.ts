@@ -288,11 +288,9 @@ describe('rule coverage on synthesized raw L1 resources', () => {
   (baseline ? test : test.skip)(`every control of security-baseline.md has a rule here, or is listed as not decidable from attributes${baseline ? '' : ' (SKIPPED: security-baseline.md not found)'}`, () => {
     const ruled = new Set(PACK.map((r) => r.ruleId));
     const undecidable = new Set(NOT_DECIDABLE.map((c) => c.controlId));
-    // K8S-PID-LIMIT (kubelet podPidsLimit, not a pod field) is a documented gap of the Kubernetes pack
-    // (lib/policy/rules/kubernetes/index.ts, docs/readme/kubernetes.md) but is missing from NOT_DECIDABLE.
-    const knownGaps = ['K8S-PID-LIMIT'];
+    // K8S-PID-LIMIT (kubelet podPidsLimit, not a pod field) is listed in NOT_DECIDABLE, so nothing falls through.
     const uncovered = [...baseline!.ids].filter((id) => !ruled.has(id) && !undecidable.has(id));
-    expect(uncovered.sort()).toEqual(knownGaps);
+    expect(uncovered).toEqual([]);
     expect([...ruled].filter((id) => undecidable.has(id))).toEqual([]);
   });
 
