@@ -27,8 +27,9 @@ export const runAsNonRoot = podRule({
         findings.fail(found.path, found.value, 'set run_as_non_root = true on the container, or remove it and set it at pod level', container.detail);
         continue;
       }
-      if (podTrue) continue;
-      if (podUnresolved) continue;
+      if (podTrue || podUnresolved) continue;
+      // an explicit pod-level false is already reported once, as [pod]; inheriting it adds nothing new
+      if (podFound && isFalse(podFound.value)) continue;
       findings.fail(podFound?.path ?? podPath, podFound?.value, 'set security_context.run_as_non_root = true at pod level (or on every container)', container.detail);
     }
   },

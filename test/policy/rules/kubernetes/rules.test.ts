@@ -133,6 +133,13 @@ const NON_COMPLIANT: Array<[string, string, PolicyResource, Expected[], PolicyCo
     { attributePath: `${T}.security_context.run_as_non_root`, detail: 'container=web' },
     { attributePath: `${T}.init_container[0].security_context.run_as_non_root`, detail: 'init_container=setup', found: false },
   ]],
+  // a container that inherits an explicit pod-level false is covered by the one [pod] finding
+  ['K8S-RUNASNONROOT', 'pod-level false inherited by a container', deployment((p) => {
+    p.security_context.run_as_non_root = false;
+    delete p.container[0].security_context.run_as_non_root;
+  }), [
+    { attributePath: `${T}.security_context.run_as_non_root`, detail: 'pod', found: false },
+  ]],
   ['K8S-RUNASUSER-NONZERO', 'UID 0', deployment((p) => { p.container[0].security_context.run_as_user = '0'; }), [
     { attributePath: `${C0}.security_context.run_as_user`, detail: 'container=web', found: '0' },
   ]],
