@@ -9,7 +9,8 @@ import { IContainerNetwork } from './container-network';
 import { IContainerVolume } from './container-volume';
 import { ImageScanGate } from './image-scan-gate';
 import {
-  ALLOWED_CAPABILITY_ADDS, DOCKER_MIN_MEMORY_MIB, LINUX_CAPABILITIES, sensitiveHostPath, ULIMIT_NAMES, UNENFORCEABLE_CONTROLS,
+  ALLOWED_CAPABILITY_ADDS, DOCKER_MIN_MEMORY_MIB, goDuration, LINUX_CAPABILITIES, REPLACE_TRIGGER_LABEL, replaceTrigger, sensitiveHostPath, ULIMIT_NAMES,
+  UNENFORCEABLE_CONTROLS,
 } from './private/controls';
 import { ITrustedImage } from './trusted-image';
 
@@ -245,9 +246,13 @@ export interface HardenedContainerProps {
 
 const DEFAULT_UID = 10001;
 const DEFAULT_ULIMITS: DockerUlimit[] = [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }];
-const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
+const ALL_INTERFACES = new Set(['0.0.0.0', '::']);
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;
+/** CFS period the CPU limit is expressed in (Docker's default, 100 ms). */
+const CPU_PERIOD_MICROS = 100000;
+/** Docker rejects a CFS quota below 1 ms (moby: "CPU cfs quota can not be less than 1ms"). */
+const MIN_CPU_QUOTA_MICROS = 1000;
 
 /**
  * A `docker_container` from a `ContainerSpec`, with every CIS Docker Benchmark section 5 item the
@@ -283,8 +288,16 @@ export class HardenedContainer extends Construct {
   public readonly privileged: boolean;
   /** Memory limit (and memory + swap) in MiB. */
   public readonly memoryMiB: number;
-  /** Docker `cpus`. */
+  /**
+   * The CPU limit in cores, as Docker's `--cpus` would take it (e.g. `"0.5"`). It is rendered as
+   * `cpu_period` / `cpu_quota`, not as the provider's `cpus` attribute, which crashes
+   * kreuzwerker/docker 3.6.2 on apply (kreuzwerker/terraform-provider-docker#759).
+   */
   public readonly cpus: string;
+  /** Docker `cpu_period` (CFS period, microseconds). */
+  public readonly cpuPeriodMicros: number;
+  /** Docker `cpu_quota` (CFS quota per period, microseconds): the CPU limit. */
+  public readonly cpuQuotaMicros: number;
   /** Docker `cpu_shares`. */
   public readonly cpuShares: number;
   /** Capabilities added back. */
@@ -393,7 +406,14 @@ export class HardenedContainer extends Construct {
     }
     this.memoryMiB = memory;
     const cpuLimit = spec.resources?.cpuLimit ?? props.defaultCpuLimit ?? Cpu.millicores(500);
+    const cpuQuota = Math.round(cpuLimit.inMillicores * (CPU_PERIOD_MICROS / 1000));
+    if (cpuQuota < MIN_CPU_QUOTA_MICROS) {
+      throw invalid(this, spec.resources?.cpuLimit ? 'spec.resources.cpuLimit' : 'defaultCpuLimit', 'is below Docker\'s smallest CPU limit of 10 millicores (a 1 ms CFS quota)',
+        cpuLimit.toKubernetesQuantity(), 'Give at least Cpu.millicores(10).');
+    }
     this.cpus = cpuLimit.toDockerCpus();
+    this.cpuPeriodMicros = CPU_PERIOD_MICROS;
+    this.cpuQuotaMicros = cpuQuota;
     this.cpuShares = (spec.resources?.cpuRequest ?? cpuLimit).toDockerCpuShares();
 
     // root filesystem and writable paths
@@ -529,7 +549,8 @@ export class HardenedContainer extends Construct {
       securityOpts,
       memory,
       memorySwap: memory,
-      cpus: this.cpus,
+      cpuPeriod: this.cpuPeriodMicros,
+      cpuQuota: this.cpuQuotaMicros,
       cpuShares: this.cpuShares,
       ipcMode: 'private',
       networkMode: networks.length === 0 ? 'none' : undefined,
@@ -546,6 +567,7 @@ export class HardenedContainer extends Construct {
       mounts: mounts.length > 0 ? mounts : undefined,
       devices: devices.length > 0 ? devices : undefined,
       healthcheck,
+      labels: [{ label: REPLACE_TRIGGER_LABEL, value: replaceTrigger({ cpuPeriod: this.cpuPeriodMicros, cpuQuota: this.cpuQuotaMicros, tmpfs, healthcheck, init: true }) }],
       dependsOn: props.scanGate ? [props.scanGate.resource] : undefined,
     };
     this.resource = new Container(this, 'Resource', config);
@@ -585,7 +607,9 @@ export class HardenedContainer extends Construct {
           Annotations.of(this).addWarning(`${prop}.hostPort ${p.hostPort} is a privileged port: DOCKER-NO-PRIV-PORTS (CIS Docker 5.8) reports it.`);
         }
       }
-      const ip = p.hostIp ?? this.defaultHostIp;
+      // Docker's API takes a bare IPv6 address ("::1"); the bracketed CLI spelling ("[::1]") is not an IP there.
+      const given = p.hostIp ?? this.defaultHostIp;
+      const ip = isUnresolved(given) || typeof given !== 'string' ? given : given.replace(/^\[(.*)\]$/, '$1');
       if (!isUnresolved(ip)) {
         if (hostIpProblem(ip)) throw invalid(this, `${prop}.hostIp`, 'is not an IP address', ip, 'Use a host interface address, e.g. "10.0.0.5".');
         if (ALL_INTERFACES.has(ip)) {
@@ -630,10 +654,11 @@ export class HardenedContainer extends Construct {
     }
     return {
       test: ['CMD', ...command],
-      interval: `${probe?.periodSeconds ?? 10}s`,
-      timeout: `${probe?.timeoutSeconds ?? 3}s`,
+      interval: goDuration(probe?.periodSeconds ?? 10),
+      timeout: goDuration(probe?.timeoutSeconds ?? 3),
       retries: probe?.failureThreshold ?? 3,
-      startPeriod: `${probe?.initialDelaySeconds ?? 0}s`,
+      startPeriod: goDuration(probe?.initialDelaySeconds ?? 0),
     };
   }
 }
+

@@ -58,10 +58,14 @@ describe('HardenedContainer defaults', () => {
     expect(c.memory).toBe(512);
     expect(c.memory_swap).toBe(512);
   });
-  test('CIS 5.12 DOCKER-CPU-LIMIT: cpus 0.5 and cpu_shares 512 (not 0 or 1024)', () => {
+  test('CIS 5.12 DOCKER-CPU-LIMIT: 0.5 CPU as cpu_quota/cpu_period and cpu_shares 512 (not 0 or 1024)', () => {
     const c = json();
-    expect(c.cpus).toBe('0.5');
+    expect([c.cpu_period, c.cpu_quota]).toEqual([100000, 50000]);
     expect(c.cpu_shares).toBe(512);
+  });
+  test('never emits `cpus`: kreuzwerker/docker 3.6.2 panics on it at apply (provider issue #759)', () => {
+    // resource_docker_container_funcs.go v3.6.2: `hostConfig.CPUQuota = int64(v.(float32) * 100000)` on a TypeString.
+    expect(json()).not.toHaveProperty('cpus');
   });
   test('CIS 5.13 DOCKER-READONLY-ROOTFS and DOCKER-WRITABLE-TMPFS: read-only root, tmpfs noexec,nosuid,size', () => {
     const c = json();
@@ -113,6 +117,7 @@ describe('HardenedContainer defaults', () => {
     const { web } = container();
     expect([web.user, web.readOnlyRootFilesystem, web.privileged, web.memoryMiB, web.cpus, web.cpuShares, web.addCapabilities, web.defaultHostIp])
       .toEqual(['10001:10001', true, false, 512, '0.5', 512, [], '127.0.0.1']);
+    expect([web.cpuPeriodMicros, web.cpuQuotaMicros]).toEqual([100000, 50000]);
   });
   test('controls the provider cannot express are reported, never silent', () => {
     const { web } = container();
@@ -136,7 +141,7 @@ describe('HardenedContainer defaults', () => {
 describe('HardenedContainer options', () => {
   test('spec resources set memory, cpus and cpu shares', () => {
     const c = containerJson({}, { resources: { cpuRequest: Cpu.millicores(250), cpuLimit: Cpu.cores(2), memoryLimit: Size.parse('1Gi') } });
-    expect([c.memory, c.memory_swap, c.cpus, c.cpu_shares]).toEqual([1024, 1024, '2', 256]);
+    expect([c.memory, c.memory_swap, c.cpu_period, c.cpu_quota, c.cpu_shares]).toEqual([1024, 1024, 100000, 200000, 256]);
   });
   test('command, args and env render; sensitive env comes from the variable', () => {
     const { fx } = container();
@@ -217,7 +222,7 @@ describe('HardenedContainer options', () => {
   });
   test('defaultMemoryLimit and defaultCpuLimit apply when the spec has no limits', () => {
     const c = containerJson({ defaultMemoryLimit: Size.gibibytes(1), defaultCpuLimit: Cpu.cores(1.5) });
-    expect([c.memory, c.memory_swap, c.cpus, c.cpu_shares]).toEqual([1024, 1024, '1.5', 1536]);
+    expect([c.memory, c.memory_swap, c.cpu_period, c.cpu_quota, c.cpu_shares]).toEqual([1024, 1024, 100000, 150000, 1536]);
   });
   test('a device is an explicit exception with least permissions and a PT-DOCKER-GPU warning', () => {
     const { web, fx } = container({ devices: [{ hostPath: '/dev/nvidia0', permissions: 'rw' }] });
@@ -232,6 +237,26 @@ describe('HardenedContainer options', () => {
     expect(annotations(http.web).some((a) => a.level === '@cdktf/info' && a.message.includes('must contain wget'))).toBe(true);
     expect(containerJson({}, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'nc', '-z', '127.0.0.1', '8080']);
     expect(containerJson({ healthCheckCommand: ['/bin/probe', '--ready'] }).healthcheck.test).toEqual(['CMD', '/bin/probe', '--ready']);
+  });
+  test('health check durations use Go duration syntax, as the provider reads them back (no permanent diff)', () => {
+    // The provider stores Config.Healthcheck.Interval.String(): "90s" would come back as "1m30s" and show a change on every plan.
+    const c = containerJson({}, { healthProbe: HealthProbe.exec({ command: ['/app/healthcheck'], periodSeconds: 90, timeoutSeconds: 60, initialDelaySeconds: 3600 }) });
+    expect([c.healthcheck.interval, c.healthcheck.timeout, c.healthcheck.start_period]).toEqual(['1m30s', '1m0s', '1h0m0s']);
+  });
+  test('settings the provider cannot update in place are folded into a ForceNew label', () => {
+    // cpu_period/cpu_quota, tmpfs, healthcheck and init are neither ForceNew nor updated by kreuzwerker/docker 3.6.2.
+    const label = (c: Record<string, any>) => c.labels.find((l: any) => l.label === 'cdktf-hybrid.replace-trigger').value;
+    const base = label(containerJson());
+    expect(base).toMatch(/^[0-9a-f]{16}$/);
+    expect(label(containerJson())).toBe(base);
+    expect(label(containerJson({ defaultCpuLimit: Cpu.cores(1) }))).not.toBe(base);
+    expect(label(containerJson({}, { writablePaths: ['/tmp', '/run'] }))).not.toBe(base);
+    expect(label(containerJson({ tmpfsSizeMiB: 32 }))).not.toBe(base);
+    expect(label(containerJson({ healthCheckCommand: ['/bin/probe'] }))).not.toBe(base);
+  });
+  test('a bracketed IPv6 host address is published as the bare address Docker\'s API takes', () => {
+    const c = containerJson({ publishedPorts: [{ containerPort: 8080, hostPort: 8080, hostIp: '[::1]' }] });
+    expect(c.ports).toEqual([{ internal: 8080, external: 8080, ip: '::1', protocol: 'tcp' }]);
   });
   test('no probe: no healthcheck block and a DOCKER-HEALTHCHECK warning', () => {
     const { web, fx } = container({}, { healthProbe: undefined });
@@ -271,6 +296,13 @@ describe('HardenedContainer validation', () => {
   test('fails when memory is below 6 MiB', () => {
     expect(errorOf(() => container({}, { resources: { memoryLimit: Size.mebibytes(4) } })))
       .toMatch(/stack\/Web: spec\.resources\.memoryLimit: is below Docker's minimum of 6 MiB \(got "4Mi"\)/);
+  });
+  test('fails when the CPU limit is below 10 millicores (Docker\'s 1 ms CFS quota minimum)', () => {
+    expect(errorOf(() => container({}, { resources: { cpuLimit: Cpu.millicores(5) } })))
+      .toMatch(/Web: spec\.resources\.cpuLimit: is below Docker's smallest CPU limit of 10 millicores .*\(got "5m"\)/);
+  });
+  test('fails when [::] (every IPv6 interface) is given bracketed without allowAllInterfaces', () => {
+    expect(errorOf(() => container({ publishedPorts: [{ containerPort: 8080, hostIp: '[::]' }] }))).toMatch(/publishedPorts\[0\]\.hostIp: binds every host interface/);
   });
   test('fails when memory is not a whole number of MiB', () => {
     expect(errorOf(() => container({}, { resources: { memoryLimit: Size.parse('1G') } }))).toMatch(/spec\.resources\.memoryLimit: is not a whole number of MiB/);
