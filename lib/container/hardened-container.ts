@@ -237,6 +237,13 @@ export interface HardenedContainerProps {
    */
   readonly healthCheckCommand?: string[];
   /**
+   * Seconds Docker waits after SIGTERM before it kills the container when Terraform replaces or
+   * destroys it (`destroy_grace_seconds`, 1-3600). Without it kreuzwerker/docker 3.6.2 stops the
+   * container with a timeout of 0, i.e. kills it at once, with no graceful shutdown.
+   * @default 10
+   */
+  readonly stopGracePeriodSeconds?: number;
+  /**
    * Acknowledge that the Docker host caps PIDs per container (daemon `default-pids-limit` or a cgroup
    * policy), since this provider cannot set `--pids-limit` (DOCKER-PIDS-LIMIT, CIS Docker 5.29).
    * @default false (a warning says the control is not enforceable by this provider)
@@ -426,6 +433,9 @@ export class HardenedContainer extends Construct {
     const tmpfs: { [path: string]: string } = {};
     for (const path of spec.writablePaths ?? []) tmpfs[path] = `rw,noexec,nosuid,nodev,size=${tmpfsSize}m`;
 
+    const stopGrace = props.stopGracePeriodSeconds ?? 10;
+    checkIntegerRange(this, 'stopGracePeriodSeconds', stopGrace, 1, 3600, 'Give the process 1-3600 seconds to shut down, e.g. 10 (Docker\'s default).');
+
     // restart and logging
     const retries = props.restartMaxRetries ?? 5;
     checkIntegerRange(this, 'restartMaxRetries', retries, 1, 5, 'Restart on failure 1-5 times (CIS Docker 5.15).');
@@ -557,6 +567,7 @@ export class HardenedContainer extends Construct {
       networksAdvanced: networks.length > 0 ? networks.map((n) => ({ name: n.networkName })) : undefined,
       ports: ports.length > 0 ? ports : undefined,
       publishAllPorts: false,
+      destroyGraceSeconds: stopGrace,
       restart: 'on-failure',
       maxRetryCount: retries,
       logDriver,

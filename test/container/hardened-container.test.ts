@@ -107,6 +107,11 @@ describe('HardenedContainer defaults', () => {
     expect(c.network_mode).toBe('none');
     expect(c.networks_advanced).toBeUndefined();
   });
+  test('graceful stop: destroy_grace_seconds 10, so a replaced container gets SIGTERM and time to exit', () => {
+    // kreuzwerker/docker 3.6.2 calls ContainerStop with a timeout of 0 (immediate kill) unless destroy_grace_seconds is set.
+    expect(json().destroy_grace_seconds).toBe(10);
+    expect(containerJson({ stopGracePeriodSeconds: 60 }).destroy_grace_seconds).toBe(60);
+  });
   test('init process and rotated json-file logs', () => {
     const c = json();
     expect(c.init).toBe(true);
@@ -303,6 +308,9 @@ describe('HardenedContainer validation', () => {
   });
   test('fails when [::] (every IPv6 interface) is given bracketed without allowAllInterfaces', () => {
     expect(errorOf(() => container({ publishedPorts: [{ containerPort: 8080, hostIp: '[::]' }] }))).toMatch(/publishedPorts\[0\]\.hostIp: binds every host interface/);
+  });
+  test('fails when stopGracePeriodSeconds is out of range', () => {
+    expect(errorOf(() => container({ stopGracePeriodSeconds: 0 }))).toMatch(/Web: stopGracePeriodSeconds: .*\(got 0\)/);
   });
   test('fails when memory is not a whole number of MiB', () => {
     expect(errorOf(() => container({}, { resources: { memoryLimit: Size.parse('1G') } }))).toMatch(/spec\.resources\.memoryLimit: is not a whole number of MiB/);
