@@ -422,6 +422,10 @@ export class HardenedContainer extends Construct {
     this.cpuPeriodMicros = CPU_PERIOD_MICROS;
     this.cpuQuotaMicros = cpuQuota;
     this.cpuShares = (spec.resources?.cpuRequest ?? cpuLimit).toDockerCpuShares();
+    if (this.cpuShares === 1024) {
+      warn('cpu_shares is 1024 (a CPU request of exactly 1 core), Docker\'s default weight: docker-bench 5.11 and DOCKER-CPU-LIMIT (CIS Docker 5.12) '
+        + 'read it as "no CPU priority set". The CPU limit still applies through cpu_quota; give a request other than 1 core to set a priority.');
+    }
 
     // root filesystem and writable paths
     this.readOnlyRootFilesystem = props.readOnlyRootFilesystem ?? true;

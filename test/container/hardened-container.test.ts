@@ -63,6 +63,11 @@ describe('HardenedContainer defaults', () => {
     expect([c.cpu_period, c.cpu_quota]).toEqual([100000, 50000]);
     expect(c.cpu_shares).toBe(512);
   });
+  test('warns when cpu_shares is 1024, Docker\'s default weight, which docker-bench 5.11 reads as unset', () => {
+    const { web } = container({}, { resources: { cpuRequest: Cpu.cores(1), cpuLimit: Cpu.cores(2) } });
+    expect(annotations(web)).toContainEqual({ level: '@cdktf/warn', message: expect.stringMatching(/^cpu_shares is 1024 .*DOCKER-CPU-LIMIT/) });
+    expect(annotations(container().web).some((a) => a.message.startsWith('cpu_shares'))).toBe(false);
+  });
   test('never emits `cpus`: kreuzwerker/docker 3.6.2 panics on it at apply (provider issue #759)', () => {
     // resource_docker_container_funcs.go v3.6.2: `hostConfig.CPUQuota = int64(v.(float32) * 100000)` on a TypeString.
     expect(json()).not.toHaveProperty('cpus');
