@@ -211,6 +211,9 @@ export interface HardenedContainerProps {
   /**
    * Ulimits (DOCKER-ULIMITS, CIS Docker 5.19). Names: core, cpu, data, fsize, locks, memlock,
    * msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack.
+   *
+   * `nproc` is a per-user limit in Linux, not per container: all processes and threads of the
+   * same uid on the host count against it, so containers sharing a uid share the budget.
    * @default - nofile 1024/4096 and nproc 512/512
    */
   readonly ulimits?: DockerUlimit[];
@@ -268,7 +271,7 @@ const MIN_CPU_QUOTA_MICROS = 1000;
  * Defaults (control id, CIS Docker item): read-only root fs (DOCKER-READONLY-ROOTFS, 5.13); user
  * `uid:gid`, non-root (DOCKER-NONROOT-USER, 4.1); `capabilities.drop = ["ALL"]` (5.4); not privileged
  * (5.5); `security_opts = ["no-new-privileges:true"]` (5.26) and Docker's default seccomp profile
- * (5.22); memory limit with `memory_swap = memory` (5.11); `cpus` and `cpu_shares` (5.12); no host
+ * (5.22); memory limit with `memory_swap = memory` (5.11); a CPU limit (`cpu_quota`/`cpu_period`) and `cpu_shares` (5.12); no host
  * network / PID / user namespace, `ipc_mode = "private"` (5.10, 5.16, 5.17, 5.31); no sensitive host
  * path or Docker socket (5.6, 5.32); ports only from `spec.ports`, bound to 127.0.0.1, no privileged
  * host ports (5.8, 5.9, 5.14); health check from the probe (5.27); `restart = "on-failure"`, 5 retries
