@@ -6,7 +6,7 @@ import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
-import { Size } from '../core/quantity';
+import { Cpu, Size } from '../core/quantity';
 import { invalid, REDACTED } from '../core/private/errors';
 import { checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { IKubernetesNamespace } from './hardened-namespace';
@@ -278,11 +278,24 @@ export abstract class HardenedWorkload extends Construct {
     }
     const writableMemoryBacked = props.writableMemoryBacked ?? false;
     const containerDefaults = resolveResources(this, 'namespace.containerDefaults', props.namespace.containerDefaults);
+    const maxima = props.namespace.containerMaxima ?? {};
     for (const [prop, c] of all) {
+      const r = resolveResources(this, `${prop}.resources`, c.resources, containerDefaults);
+      // The namespace LimitRange rejects a pod whose container limit exceeds `max`: the rollout would hang at apply.
+      const over: Array<[string, Cpu | Size, Cpu | Size | undefined]> = [
+        ['cpuLimit', r.cpuLimit!, maxima.cpuLimit],
+        ['memoryLimit', r.memoryLimit!, maxima.memoryLimit],
+        ['ephemeralStorageLimit', r.ephemeralStorageLimit!, maxima.ephemeralStorageLimit],
+      ];
+      for (const [what, value, max] of over) {
+        if (max !== undefined && !(value as Cpu & Size).isAtMost(max as Cpu & Size)) {
+          throw invalid(this, `${prop}.resources.${what}`, `exceeds the namespace LimitRange max (${max}), so admission would reject the pods`, value.toString(),
+            `Lower ${prop}.resources.${what} to at most ${max}, or raise the namespace's containerMax${what === 'cpuLimit' ? 'Cpu' : what === 'memoryLimit' ? 'Memory' : 'EphemeralStorage'}.`);
+        }
+      }
       const paths = c.writablePaths ?? [];
       if (paths.length === 0) continue;
       // Scratch space counts against the container's ephemeral-storage limit (memory limit when memory-backed).
-      const r = resolveResources(this, `${prop}.resources`, c.resources, containerDefaults);
       const cap = writableMemoryBacked ? r.memoryLimit! : r.ephemeralStorageLimit!;
       const total = writableSizeLimit.inBytes * paths.length;
       if (total > cap.inBytes) {

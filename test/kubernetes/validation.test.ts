@@ -174,6 +174,27 @@ describe('workload validation', () => {
     expect(deploymentError({ labels: { team: 'not ok!' } })).toMatch(/labels\["team"\]: is not a valid label value/);
   });
 
+  test.each([
+    ['cpuLimit', { cpuLimit: Cpu.cores(5) }, /exceeds the namespace LimitRange max \(4\), so admission would reject the pods \(got "5"\)/],
+    ['memoryLimit', { memoryLimit: Size.gibibytes(9) }, /exceeds the namespace LimitRange max \(8Gi\), so admission would reject the pods \(got "9Gi"\)/],
+    ['ephemeralStorageLimit', { ephemeralStorageLimit: Size.gibibytes(10) }, /exceeds the namespace LimitRange max \(8Gi\)/],
+  ])('fails when a container %s exceeds the namespace LimitRange max (admission would reject the pods at apply)', (what, resources, pattern) => {
+    const text = deploymentError({ spec: apiSpec({ resources }) });
+    expectFormat(text, `spec.resources.${what}`);
+    expect(text).toMatch(pattern);
+  });
+
+  test('fails when a sidecar limit exceeds the namespace LimitRange max', () => {
+    const sidecar = { name: 'proxy', image: pinned, resources: { cpuRequest: Cpu.cores(6) } };
+    expectFormat(deploymentError({ sidecars: [sidecar] }), 'sidecars[0].resources.cpuLimit');
+  });
+
+  test('limits are not checked against a namespace that declares no maxima', () => {
+    const { stack } = setup();
+    const namespace = { namespaceName: 'legacy', containerDefaults: {} };
+    expect(() => new HardenedDeployment(stack, 'Api', { namespace, spec: apiSpec({ resources: { cpuLimit: Cpu.cores(32) } }) })).not.toThrow();
+  });
+
   test('fails on a system namespace given through IKubernetesNamespace (K8S-NS-DEDICATED)', () => {
     const text = deploymentError({ namespace: { namespaceName: 'default', containerDefaults: {} } });
     expectFormat(text, 'namespace.namespaceName');
