@@ -60,6 +60,18 @@ export interface HardenedWorkloadProps {
    */
   readonly readOnlyRootFilesystem?: boolean;
   /**
+   * Name the runtime's default AppArmor profile for every container (the annotation
+   * `container.apparmor.security.beta.kubernetes.io/<container> = runtime/default`, K8S-APPARMOR).
+   *
+   * Turn it off only on clusters whose nodes run without AppArmor (SELinux distributions such
+   * as RHEL, RHCOS or Bottlerocket): the kubelet refuses to start a pod that names any AppArmor
+   * profile on such a node ("Cannot enforce AppArmor: AppArmor is not enabled on the host"), so
+   * the rollout would never finish. Without the annotation, nodes that do have AppArmor still
+   * apply the runtime's default profile, and PSA restricted still passes.
+   * @default true
+   */
+  readonly appArmorRuntimeDefault?: boolean;
+  /**
    * Accept an image that is pinned by tag only, not by digest (K8S-IMAGE-DIGEST). `latest`
    * or untagged images are rejected even then.
    * @default false
@@ -173,6 +185,8 @@ export abstract class HardenedWorkload extends Construct {
   public readonly automountServiceAccountToken: boolean;
   /** Whether root filesystems are read-only. */
   public readonly readOnlyRootFilesystem: boolean;
+  /** Whether every container names the runtime's default AppArmor profile. */
+  public readonly appArmorRuntimeDefault: boolean;
   /** Whether NET_BIND_SERVICE is added back. */
   public readonly addNetBindService: boolean;
   /** Pod uid. */
@@ -324,6 +338,7 @@ export abstract class HardenedWorkload extends Construct {
     this.sidecars = [...(props.sidecars ?? [])];
     this.automountServiceAccountToken = props.automountServiceAccountToken ?? false;
     this.readOnlyRootFilesystem = props.readOnlyRootFilesystem ?? true;
+    this.appArmorRuntimeDefault = props.appArmorRuntimeDefault ?? true;
     this.addNetBindService = props.addNetBindService ?? false;
     this.runAsUser = runAsUser;
     this.runAsGroup = runAsGroup;
@@ -339,6 +354,9 @@ export abstract class HardenedWorkload extends Construct {
 
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (this.automountServiceAccountToken) warn('automountServiceAccountToken is true: the pods get a Kubernetes API token (K8S-SA-TOKEN).');
+    if (!this.appArmorRuntimeDefault) {
+      Annotations.of(this).addInfo('appArmorRuntimeDefault is false: the pods name no AppArmor profile, so nodes with AppArmor apply the runtime default and nodes without it admit the pods (K8S-APPARMOR).');
+    }
     if (!this.readOnlyRootFilesystem) warn('readOnlyRootFilesystem is false: containers can write to their root filesystem (K8S-READONLY-ROOTFS).');
     if (allowTagOnly && all.some(([, c]) => !c.image.isPinned)) {
       warn(`allowTagOnlyImage is true and ${all.filter(([, c]) => !c.image.isPinned).map(([p]) => `${p}.image`).join(', ')} is pinned by tag only: its content can change under the same name (K8S-IMAGE-DIGEST).`);
