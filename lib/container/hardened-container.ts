@@ -236,7 +236,7 @@ export interface HardenedContainerProps {
   /**
    * Health check command run by Docker inside the container (`["CMD", ...]` is added). Overrides
    * the command derived from `spec.healthProbe`.
-   * @default - derived from `spec.healthProbe`: exec → its command; http → `wget -q -O /dev/null <url>`; tcp → `nc -z 127.0.0.1 <port>`
+   * @default - derived from `spec.healthProbe`: exec → its command; http → `wget -q -O /dev/null <url>` (https adds `--no-check-certificate`, as Kubernetes does not verify probe certificates); tcp → `nc -z 127.0.0.1 <port>`
    */
   readonly healthCheckCommand?: string[];
   /**
@@ -657,7 +657,11 @@ export class HardenedContainer extends Construct {
       if (probe.probeType === ProbeType.EXEC) {
         command = probe.command;
       } else if (probe.probeType === ProbeType.HTTP) {
-        command = ['wget', '-q', '-O', '/dev/null', `${probe.https ? 'https' : 'http'}://127.0.0.1:${probe.port}${probe.path}`];
+        // An HTTPS probe, like Kubernetes' httpGet, does not verify the certificate (it is issued for a
+        // service name, never for 127.0.0.1); without the flag wget fails and the container stays unhealthy.
+        command = probe.https
+          ? ['wget', '-q', '--no-check-certificate', '-O', '/dev/null', `https://127.0.0.1:${probe.port}${probe.path}`]
+          : ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${probe.port}${probe.path}`];
       } else {
         command = ['nc', '-z', '127.0.0.1', String(probe.port)];
       }

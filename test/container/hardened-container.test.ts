@@ -248,6 +248,10 @@ describe('HardenedContainer options', () => {
     expect(containerJson({}, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'nc', '-z', '127.0.0.1', '8080']);
     expect(containerJson({ healthCheckCommand: ['/bin/probe', '--ready'] }).healthcheck.test).toEqual(['CMD', '/bin/probe', '--ready']);
   });
+  test('an https probe does not verify the certificate (issued for a service name, not 127.0.0.1), as Kubernetes httpGet', () => {
+    const c = containerJson({}, { healthProbe: HealthProbe.http({ path: '/healthz', port: 8080, https: true }) });
+    expect(c.healthcheck.test).toEqual(['CMD', 'wget', '-q', '--no-check-certificate', '-O', '/dev/null', 'https://127.0.0.1:8080/healthz']);
+  });
   test('health check durations use Go duration syntax, as the provider reads them back (no permanent diff)', () => {
     // The provider stores Config.Healthcheck.Interval.String(): "90s" would come back as "1m30s" and show a change on every plan.
     const c = containerJson({}, { healthProbe: HealthProbe.exec({ command: ['/app/healthcheck'], periodSeconds: 90, timeoutSeconds: 60, initialDelaySeconds: 3600 }) });
