@@ -175,8 +175,11 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
   public readonly containerDefaults: ContainerResources;
   /** Whether DNS egress to kube-dns is allowed. */
   public readonly allowDnsEgress: boolean;
-  /** The LimitRange `max` per container (`cpuLimit`, `memoryLimit`, `ephemeralStorageLimit`). */
-  public readonly containerMaxima: ContainerResources;
+  /**
+   * The LimitRange `max` per container (`cpuLimit`, `memoryLimit`, `ephemeralStorageLimit`).
+   * @default - always set by this construct
+   */
+  public readonly containerMaxima?: ContainerResources;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps = {}) {
     super(scope, id);

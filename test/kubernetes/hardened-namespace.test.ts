@@ -85,7 +85,7 @@ describe('HardenedNamespace', () => {
 
   test('K8S-LIMITRANGE: the LimitRange max is exposed as containerMaxima for the workloads to check', () => {
     const ns = new HardenedNamespace(stack(), 'Shop', { namespaceName: 'shop', containerMaxCpu: Cpu.cores(2) });
-    expect([ns.containerMaxima.cpuLimit!.toString(), ns.containerMaxima.memoryLimit!.toString(), ns.containerMaxima.ephemeralStorageLimit!.toString()])
+    expect([ns.containerMaxima!.cpuLimit!.toString(), ns.containerMaxima!.memoryLimit!.toString(), ns.containerMaxima!.ephemeralStorageLimit!.toString()])
       .toEqual(['2', '8Gi', '8Gi']);
   });
 
