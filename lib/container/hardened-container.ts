@@ -204,7 +204,8 @@ export interface HardenedContainerProps {
    */
   readonly logMaxFiles?: number;
   /**
-   * Size cap of each tmpfs mounted for `spec.writablePaths`, in MiB (1-65536).
+   * Size cap of each tmpfs mounted for `spec.writablePaths`, in MiB (1-65536). tmpfs lives in
+   * memory and counts against the container's memory limit, so all of them together must fit in it.
    * @default 64
    */
   readonly tmpfsSizeMiB?: number;
@@ -439,6 +440,13 @@ export class HardenedContainer extends Construct {
     checkIntegerRange(this, 'tmpfsSizeMiB', tmpfsSize, 1, 65536);
     const tmpfs: { [path: string]: string } = {};
     for (const path of spec.writablePaths ?? []) tmpfs[path] = `rw,noexec,nosuid,nodev,size=${tmpfsSize}m`;
+    // tmpfs pages are charged to the container's memory cgroup: scratch space larger than the
+    // memory limit would let a full /tmp OOM-kill the process (the Kubernetes constructs check the same).
+    const tmpfsTotal = tmpfsSize * Object.keys(tmpfs).length;
+    if (!isUnresolved(tmpfsSize) && tmpfsTotal > memory) {
+      throw invalid(this, 'tmpfsSizeMiB', `times the ${Object.keys(tmpfs).length} writable path(s) (${tmpfsTotal} MiB) exceeds the memory limit (${memory} MiB), which tmpfs counts against`,
+        tmpfsSize, 'Lower tmpfsSizeMiB or raise the memory limit (spec.resources.memoryLimit or defaultMemoryLimit).');
+    }
 
     const stopGrace = props.stopGracePeriodSeconds ?? 10;
     checkIntegerRange(this, 'stopGracePeriodSeconds', stopGrace, 1, 3600, 'Give the process 1-3600 seconds to shut down, e.g. 10 (Docker\'s default).');

@@ -318,6 +318,11 @@ describe('HardenedContainer validation', () => {
   test('fails when [::] (every IPv6 interface) is given bracketed without allowAllInterfaces', () => {
     expect(errorOf(() => container({ publishedPorts: [{ containerPort: 8080, hostIp: '[::]' }] }))).toMatch(/publishedPorts\[0\]\.hostIp: binds every host interface/);
   });
+  test('fails when the tmpfs scratch space exceeds the memory limit it is charged to', () => {
+    expect(errorOf(() => container({ tmpfsSizeMiB: 300 }, { writablePaths: ['/tmp', '/run'], resources: { memoryLimit: Size.mebibytes(512) } })))
+      .toMatch(/Web: tmpfsSizeMiB: times the 2 writable path\(s\) \(600 MiB\) exceeds the memory limit \(512 MiB\), which tmpfs counts against \(got 300\)/);
+    expect(() => container({ tmpfsSizeMiB: 256 }, { writablePaths: ['/tmp', '/run'], resources: { memoryLimit: Size.mebibytes(512) } })).not.toThrow();
+  });
   test('fails when stopGracePeriodSeconds is out of range', () => {
     expect(errorOf(() => container({ stopGracePeriodSeconds: 0 }))).toMatch(/Web: stopGracePeriodSeconds: .*\(got 0\)/);
   });
