@@ -503,7 +503,8 @@ export class HardenedContainer extends Construct {
     };
     (props.volumeMounts ?? []).forEach((m, i) => {
       addTarget(`volumeMounts[${i}].containerPath`, m.containerPath);
-      mounts.push({ type: 'volume', source: m.volume.volumeName, target: m.containerPath, readOnly: m.readOnly ?? false });
+      // By ID where known (docker_volume.id is the name, so the mount reads back the same): a replaced volume replaces this container first.
+      mounts.push({ type: 'volume', source: m.volume.volumeId ?? m.volume.volumeName, target: m.containerPath, readOnly: m.readOnly ?? false });
     });
     (props.bindMounts ?? []).forEach((m, i) => {
       const prop = `bindMounts[${i}].hostPath`;
@@ -579,7 +580,8 @@ export class HardenedContainer extends Construct {
       cpuShares: this.cpuShares,
       ipcMode: 'private',
       networkMode: networks.length === 0 ? 'none' : undefined,
-      networksAdvanced: networks.length > 0 ? networks.map((n) => ({ name: n.networkName })) : undefined,
+      // By ID where known: a replaced network then replaces this container too (the provider does not read networks_advanced back).
+      networksAdvanced: networks.length > 0 ? networks.map((n) => ({ name: n.networkId ?? n.networkName })) : undefined,
       ports: ports.length > 0 ? ports : undefined,
       publishAllPorts: false,
       destroyGraceSeconds: stopGrace,

@@ -105,7 +105,9 @@ describe('HardenedContainer defaults', () => {
     const { fx } = container();
     const synth = JSON.parse(Testing.synth(fx.stack));
     const networkAddress = Object.keys(synth.resource.docker_network)[0];
-    expect(Object.values<any>(synth.resource.docker_container)[0].networks_advanced).toEqual([{ name: `\${docker_network.${networkAddress}.name}` }]);
+    // By docker_network.id: every docker_network attribute is ForceNew, and a replaced network must replace its
+    // containers first (by name they would stay attached and Docker refuses to remove a network with endpoints).
+    expect(Object.values<any>(synth.resource.docker_container)[0].networks_advanced).toEqual([{ name: `\${docker_network.${networkAddress}.id}` }]);
   });
   test('CIS 5.30: no network at all when none is given (network_mode none)', () => {
     const c = containerJson({ networks: [] });
@@ -221,9 +223,22 @@ describe('HardenedContainer options', () => {
     const synth = JSON.parse(Testing.synth(fx.stack));
     const db = Object.values<any>(synth.resource.docker_container).find((x) => x.name === 'db');
     expect(db.mounts).toEqual([
-      { type: 'volume', source: `\${docker_volume.${Object.keys(synth.resource.docker_volume)[0]}.name}`, target: '/var/lib/data', read_only: false },
+      // By docker_volume.id (Docker's volume id is its name, so the mount reads back unchanged): a replaced volume replaces the container first.
+      { type: 'volume', source: `\${docker_volume.${Object.keys(synth.resource.docker_volume)[0]}.id}`, target: '/var/lib/data', read_only: false },
       { type: 'bind', source: '/srv/app/config', target: '/config', read_only: true, bind_options: { propagation: 'rprivate' } },
     ]);
+  });
+  test('references without an ID (fromNetworkName / fromVolumeName) attach and mount by name', () => {
+    const { fx } = container();
+    new HardenedContainer(fx.stack, 'Legacy', {
+      image: fx.image,
+      spec: { ...fx.spec, name: 'legacy' },
+      networks: [ContainerNetwork.fromNetworkName(fx.stack, 'Shared', 'shared-net')],
+      volumeMounts: [{ volume: ContainerVolume.fromVolumeName(fx.stack, 'Old', 'old-data'), containerPath: '/data' }],
+    });
+    const legacy = Object.values<any>(JSON.parse(Testing.synth(fx.stack)).resource.docker_container).find((x) => x.name === 'legacy');
+    expect(legacy.networks_advanced).toEqual([{ name: 'shared-net' }]);
+    expect(legacy.mounts).toEqual([{ type: 'volume', source: 'old-data', target: '/data', read_only: false }]);
   });
   test('opt-out: a writable bind mount warns', () => {
     const { web, fx } = container({ bindMounts: [{ hostPath: '/srv/app/spool', containerPath: '/spool', readOnly: false }] });
