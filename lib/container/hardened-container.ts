@@ -271,7 +271,7 @@ const MIN_CPU_QUOTA_MICROS = 1000;
  *
  * Defaults (control id, CIS Docker item): read-only root fs (DOCKER-READONLY-ROOTFS, 5.13); user
  * `uid:gid`, non-root (DOCKER-NONROOT-USER, 4.1); `capabilities.drop = ["ALL"]` (5.4); not privileged
- * (5.5); `security_opts = ["no-new-privileges:true"]` (5.26) and Docker's default seccomp profile
+ * (5.5); `security_opts = ["no-new-privileges=true"]` (5.26) and Docker's default seccomp profile
  * (5.22); memory limit with `memory_swap = memory` (5.11); a CPU limit (`cpu_quota`/`cpu_period`) and `cpu_shares` (5.12); no host
  * network / PID / user namespace, `ipc_mode = "private"` (5.10, 5.16, 5.17, 5.31); no sensitive host
  * path or Docker socket (5.6, 5.32); ports only from `spec.ports`, bound to 127.0.0.1, no privileged
@@ -372,7 +372,9 @@ export class HardenedContainer extends Construct {
     this.addCapabilities = caps;
 
     // security options
-    const securityOpts = ['no-new-privileges:true'];
+    // "=" is the separator Docker documents; ":" still works but the daemon logs it as deprecated
+    // ("will be completely unsupported") on every container create (moby parseSecurityOpt).
+    const securityOpts = ['no-new-privileges=true'];
     if (props.seccompProfileJson !== undefined) {
       const profile = props.seccompProfileJson;
       if (!isUnresolved(profile)) {
