@@ -1,5 +1,5 @@
 import { Container, ContainerConfig, ContainerDevices, ContainerHealthcheck, ContainerMounts, ContainerPorts } from '@cdktf/provider-docker/lib/container';
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerSpec, EnvValue, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
 import { Cpu, Size } from '../core/quantity';
@@ -255,6 +255,14 @@ export interface HardenedContainerProps {
   readonly hostEnforcesPidsLimit?: boolean;
 }
 
+/** A published host port with literal address and port, for the clash check. */
+interface HostBinding {
+  readonly prop: string;
+  readonly ip: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
 const DEFAULT_UID = 10001;
 const DEFAULT_ULIMITS: DockerUlimit[] = [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }];
 const ALL_INTERFACES = new Set(['0.0.0.0', '::']);
@@ -315,6 +323,8 @@ export class HardenedContainer extends Construct {
   public readonly addCapabilities: string[];
   /** Host address published ports bind to by default. */
   public readonly defaultHostIp: string;
+  private readonly literalName?: string;
+  private readonly hostBindings: HostBinding[];
 
   constructor(scope: Construct, id: string, props: HardenedContainerProps) {
     super(scope, id);
@@ -602,6 +612,36 @@ export class HardenedContainer extends Construct {
     };
     this.resource = new Container(this, 'Resource', config);
     this.containerName = this.resource.name;
+    this.literalName = isUnresolved(spec.name) ? undefined : spec.name;
+    this.hostBindings = ports
+      .map((p, i) => ({ prop: `publishedPorts[${i}].hostPort`, ip: p.ip!, port: p.external, protocol: p.protocol! }))
+      .filter((b): b is HostBinding => b.port !== undefined && !isUnresolved(b.port) && !isUnresolved(b.ip));
+    // Clashes between containers on the same Docker host are only known once every container exists,
+    // so they are checked at synth: Docker would refuse the second container at apply.
+    this.node.addValidation({ validate: () => this.clashes() });
+  }
+
+  /** Name and host-port clashes with containers created earlier in the stack for the same Docker provider. */
+  private clashes(): string[] {
+    const all = TerraformStack.of(this).node.findAll();
+    const earlier = all.slice(0, all.indexOf(this))
+      .filter((c): c is HardenedContainer => c instanceof HardenedContainer && c.resource.provider === this.resource.provider);
+    const errors: string[] = [];
+    for (const other of earlier) {
+      if (this.literalName !== undefined && this.literalName === other.literalName) {
+        errors.push(invalid(this, 'spec.name', `is also the name of ${other.node.path} on the same Docker host, which Docker refuses at apply`, this.literalName,
+          'Give every container on one Docker host its own spec.name.').message);
+      }
+      for (const mine of this.hostBindings) {
+        const clash = other.hostBindings.find((b) => b.port === mine.port && b.protocol === mine.protocol
+          && (b.ip === mine.ip || ALL_INTERFACES.has(b.ip) || ALL_INTERFACES.has(mine.ip)));
+        if (clash) {
+          errors.push(invalid(this, mine.prop, `is already published on ${clash.ip}/${clash.protocol} by ${other.node.path}, so Docker would fail with "port is already allocated" at apply`,
+            mine.port, 'Publish each host port once per host address and protocol.').message);
+        }
+      }
+    }
+    return errors;
   }
 
   private renderPorts(props: HardenedContainerProps, networks: IContainerNetwork[]): ContainerPorts[] {

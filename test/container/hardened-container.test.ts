@@ -1,3 +1,4 @@
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { Node } from 'constructs';
 import { TerraformVariable, Testing } from 'cdktf';
@@ -338,6 +339,31 @@ describe('HardenedContainer validation', () => {
     expect(errorOf(() => container({ tmpfsSizeMiB: 300 }, { writablePaths: ['/tmp', '/run'], resources: { memoryLimit: Size.mebibytes(512) } })))
       .toMatch(/Web: tmpfsSizeMiB: times the 2 writable path\(s\) \(600 MiB\) exceeds the memory limit \(512 MiB\), which tmpfs counts against \(got 300\)/);
     expect(() => container({ tmpfsSizeMiB: 256 }, { writablePaths: ['/tmp', '/run'], resources: { memoryLimit: Size.mebibytes(512) } })).not.toThrow();
+  });
+  test('fails at synth when two containers on one Docker host share a name (Docker refuses the second at apply)', () => {
+    const { fx } = container();
+    new HardenedContainer(fx.stack, 'Twin', { image: fx.image, networks: [fx.network], spec: fx.spec });
+    expect(() => Testing.synth(fx.stack, true)).toThrow(/stack\/Twin: spec\.name: is also the name of stack\/Web on the same Docker host, which Docker refuses at apply \(got "api"\)/);
+  });
+  test('fails at synth when two containers publish the same host port and address', () => {
+    const { fx } = container({ publishedPorts: [{ containerPort: 8080, hostPort: 8443 }] });
+    new HardenedContainer(fx.stack, 'Other', {
+      image: fx.image, networks: [fx.network], spec: { ...fx.spec, name: 'other' }, publishedPorts: [{ containerPort: 8080, hostPort: 8443 }],
+    });
+    expect(() => Testing.synth(fx.stack, true))
+      .toThrow(/stack\/Other: publishedPorts\[0\]\.hostPort: is already published on 127\.0\.0\.1\/tcp by stack\/Web, so Docker would fail with "port is already allocated" at apply \(got 8443\)/);
+  });
+  test('no clash: another address, another protocol, or another Docker provider', () => {
+    const { fx } = container({ publishedPorts: [{ containerPort: 8080, hostPort: 8443 }] });
+    new HardenedContainer(fx.stack, 'OtherIp', {
+      image: fx.image, networks: [fx.network], spec: { ...fx.spec, name: 'other-ip' }, publishedPorts: [{ containerPort: 8080, hostPort: 8443, hostIp: '10.0.0.5' }],
+    });
+    const secondHost = new DockerProvider(fx.stack, 'second', { alias: 'second' });
+    const elsewhere = new HardenedContainer(fx.stack, 'Elsewhere', {
+      image: fx.image, networks: [fx.network], spec: fx.spec, publishedPorts: [{ containerPort: 8080, hostPort: 8443 }],
+    });
+    elsewhere.resource.provider = secondHost;
+    expect(() => Testing.synth(fx.stack, true)).not.toThrow();
   });
   test('fails when stopGracePeriodSeconds is out of range', () => {
     expect(errorOf(() => container({ stopGracePeriodSeconds: 0 }))).toMatch(/Web: stopGracePeriodSeconds: .*\(got 0\)/);
