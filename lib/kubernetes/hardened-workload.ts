@@ -2,7 +2,7 @@ import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress 
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
-import { Annotations, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
@@ -412,6 +412,19 @@ export abstract class HardenedWorkload extends Construct {
       metadata: { ...metadata },
       spec: this.renderNetworkPolicySpec(),
     });
+    // Two workloads of one name in one namespace would create the same ServiceAccount, Service and
+    // NetworkPolicy; the second create fails with "already exists" at apply. Known only once both exist.
+    this.node.addValidation({ validate: () => this.nameClashes() });
+  }
+
+  private nameClashes(): string[] {
+    if (isUnresolved(this.workloadName)) return [];
+    const all = TerraformStack.of(this).node.findAll();
+    const clash = all.slice(0, all.indexOf(this)).find((c): c is HardenedWorkload => c instanceof HardenedWorkload
+      && c.workloadName === this.workloadName && c.namespaceName === this.namespaceName
+      && c.networkPolicyResource.provider === this.networkPolicyResource.provider);
+    return clash ? [invalid(this, 'workloadName', `is also used by ${clash.node.path} in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply`,
+      this.workloadName, 'Give every workload in a namespace its own workloadName.').message] : [];
   }
 
   /**

@@ -1,7 +1,7 @@
 // Bad input is rejected at construction with the foundation's error format:
 // `<construct path>: <prop>: <what is wrong> (got <value>). <how to fix>`
-import { TerraformVariable } from 'cdktf';
-import { Cpu, EnvValue, HardenedCronJob, HardenedDeployment, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
+import { TerraformVariable, Testing } from 'cdktf';
+import { Cpu, EnvValue, HardenedCronJob, HardenedDeployment, HardenedNamespace, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
 import { apiSpec, message, pinned, setup, tagOnly } from './helpers';
 
 type DeploymentProps = ConstructorParameters<typeof HardenedDeployment>[2];
@@ -187,6 +187,22 @@ describe('workload validation', () => {
   test('fails when a sidecar limit exceeds the namespace LimitRange max', () => {
     const sidecar = { name: 'proxy', image: pinned, resources: { cpuRequest: Cpu.cores(6) } };
     expectFormat(deploymentError({ sidecars: [sidecar] }), 'sidecars[0].resources.cpuLimit');
+  });
+
+  test('fails at synth when two workloads share a name in one namespace (their objects would collide at apply)', () => {
+    const { stack, namespace } = setup();
+    new HardenedDeployment(stack, 'Api', { namespace, workloadName: 'shop-api', spec: apiSpec() });
+    new HardenedStatefulSet(stack, 'Db', { namespace, workloadName: 'shop-api', spec: apiSpec({ name: 'db' }) });
+    expect(() => Testing.synth(stack, true))
+      .toThrow(/stack\/Db: workloadName: is also used by stack\/Api in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply \(got "shop-api"\)/);
+  });
+
+  test('the same workloadName in two namespaces is fine', () => {
+    const { stack, namespace } = setup();
+    const other = new HardenedNamespace(stack, 'Other', { namespaceName: 'other' });
+    new HardenedDeployment(stack, 'Api', { namespace, workloadName: 'api', spec: apiSpec() });
+    new HardenedDeployment(stack, 'Api2', { namespace: other, workloadName: 'api', spec: apiSpec() });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
   test('limits are not checked against a namespace that declares no maxima', () => {
