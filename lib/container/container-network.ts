@@ -13,6 +13,14 @@ export interface IContainerNetwork {
   readonly networkName: string;
   /** True for a back-end network with no route to the outside (`internal = true`). */
   readonly internal: boolean;
+  /**
+   * The network's ID (a Terraform reference to `docker_network.id`). Containers attach by it
+   * when it is known, so that replacing the network (every `docker_network` attribute is
+   * ForceNew) replaces its containers first; attached by name, they would stay, and Docker
+   * would refuse to remove a network with active endpoints.
+   * @default - containers attach by `networkName`
+   */
+  readonly networkId?: string;
 }
 
 /** Props of `ContainerNetwork`. */
@@ -77,6 +85,11 @@ export class ContainerNetwork extends Construct implements IContainerNetwork {
   public readonly internal: boolean;
   /** Whether members may talk to each other. */
   public readonly interContainerCommunication: boolean;
+  /**
+   * The `docker_network.id` reference containers attach by.
+   * @default - always set by this construct
+   */
+  public readonly networkId?: string;
 
   constructor(scope: Construct, id: string, props: ContainerNetworkProps = {}) {
     super(scope, id);
@@ -96,6 +109,7 @@ export class ContainerNetwork extends Construct implements IContainerNetwork {
       },
     });
     this.networkName = this.resource.name;
+    this.networkId = this.resource.id;
   }
 }
 

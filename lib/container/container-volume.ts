@@ -10,6 +10,13 @@ import { checkDnsLabel } from '../core/private/validation';
 export interface IContainerVolume {
   /** The volume's name (a Terraform reference to `docker_volume.name`). */
   readonly volumeName: string;
+  /**
+   * The volume's ID (a Terraform reference to `docker_volume.id`, which Docker sets to the name).
+   * Containers mount by it when it is known, so that replacing the volume replaces its containers
+   * first; mounted by name, they would stay, and Docker would refuse to remove a volume in use.
+   * @default - containers mount by `volumeName`
+   */
+  readonly volumeId?: string;
 }
 
 /** Props of `ContainerVolume`. */
@@ -54,6 +61,11 @@ export class ContainerVolume extends Construct implements IContainerVolume {
   public readonly volumeName: string;
   /** The removal policy applied. */
   public readonly removalPolicy: RemovalPolicy;
+  /**
+   * The `docker_volume.id` reference containers mount by.
+   * @default - always set by this construct
+   */
+  public readonly volumeId?: string;
 
   constructor(scope: Construct, id: string, props: ContainerVolumeProps = {}) {
     super(scope, id);
@@ -68,5 +80,6 @@ export class ContainerVolume extends Construct implements IContainerVolume {
     });
     RemovalPolicies.apply(this.resource, this.removalPolicy);
     this.volumeName = this.resource.name;
+    this.volumeId = this.resource.id;
   }
 }

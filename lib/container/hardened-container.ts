@@ -1,5 +1,5 @@
 import { Container, ContainerConfig, ContainerDevices, ContainerHealthcheck, ContainerMounts, ContainerPorts } from '@cdktf/provider-docker/lib/container';
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerSpec, EnvValue, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
 import { Cpu, Size } from '../core/quantity';
@@ -9,7 +9,8 @@ import { IContainerNetwork } from './container-network';
 import { IContainerVolume } from './container-volume';
 import { ImageScanGate } from './image-scan-gate';
 import {
-  ALLOWED_CAPABILITY_ADDS, DOCKER_MIN_MEMORY_MIB, LINUX_CAPABILITIES, sensitiveHostPath, ULIMIT_NAMES, UNENFORCEABLE_CONTROLS,
+  ALLOWED_CAPABILITY_ADDS, DOCKER_MIN_MEMORY_MIB, goDuration, LINUX_CAPABILITIES, REPLACE_TRIGGER_LABEL, replaceTrigger, sensitiveHostPath, ULIMIT_NAMES,
+  UNENFORCEABLE_CONTROLS,
 } from './private/controls';
 import { ITrustedImage } from './trusted-image';
 
@@ -203,13 +204,17 @@ export interface HardenedContainerProps {
    */
   readonly logMaxFiles?: number;
   /**
-   * Size cap of each tmpfs mounted for `spec.writablePaths`, in MiB (1-65536).
+   * Size cap of each tmpfs mounted for `spec.writablePaths`, in MiB (1-65536). tmpfs lives in
+   * memory and counts against the container's memory limit, so all of them together must fit in it.
    * @default 64
    */
   readonly tmpfsSizeMiB?: number;
   /**
    * Ulimits (DOCKER-ULIMITS, CIS Docker 5.19). Names: core, cpu, data, fsize, locks, memlock,
    * msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack.
+   *
+   * `nproc` is a per-user limit in Linux, not per container: all processes and threads of the
+   * same uid on the host count against it, so containers sharing a uid share the budget.
    * @default - nofile 1024/4096 and nproc 512/512
    */
   readonly ulimits?: DockerUlimit[];
@@ -232,9 +237,16 @@ export interface HardenedContainerProps {
   /**
    * Health check command run by Docker inside the container (`["CMD", ...]` is added). Overrides
    * the command derived from `spec.healthProbe`.
-   * @default - derived from `spec.healthProbe`: exec → its command; http → `wget -q -O /dev/null <url>`; tcp → `nc -z 127.0.0.1 <port>`
+   * @default - derived from `spec.healthProbe`: exec → its command; http → `wget -q -O /dev/null <url>` (https adds `--no-check-certificate`, as Kubernetes does not verify probe certificates); tcp → `nc -z 127.0.0.1 <port>`
    */
   readonly healthCheckCommand?: string[];
+  /**
+   * Seconds Docker waits after SIGTERM before it kills the container when Terraform replaces or
+   * destroys it (`destroy_grace_seconds`, 1-3600). Without it kreuzwerker/docker 3.6.2 stops the
+   * container with a timeout of 0, i.e. kills it at once, with no graceful shutdown.
+   * @default 10
+   */
+  readonly stopGracePeriodSeconds?: number;
   /**
    * Acknowledge that the Docker host caps PIDs per container (daemon `default-pids-limit` or a cgroup
    * policy), since this provider cannot set `--pids-limit` (DOCKER-PIDS-LIMIT, CIS Docker 5.29).
@@ -243,11 +255,23 @@ export interface HardenedContainerProps {
   readonly hostEnforcesPidsLimit?: boolean;
 }
 
+/** A published host port with literal address and port, for the clash check. */
+interface HostBinding {
+  readonly prop: string;
+  readonly ip: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
 const DEFAULT_UID = 10001;
 const DEFAULT_ULIMITS: DockerUlimit[] = [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }];
-const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
+const ALL_INTERFACES = new Set(['0.0.0.0', '::']);
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;
+/** CFS period the CPU limit is expressed in (Docker's default, 100 ms). */
+const CPU_PERIOD_MICROS = 100000;
+/** Docker rejects a CFS quota below 1 ms (moby: "CPU cfs quota can not be less than 1ms"). */
+const MIN_CPU_QUOTA_MICROS = 1000;
 
 /**
  * A `docker_container` from a `ContainerSpec`, with every CIS Docker Benchmark section 5 item the
@@ -255,8 +279,8 @@ const IPV6 = /^[0-9a-fA-F:]+$/;
  *
  * Defaults (control id, CIS Docker item): read-only root fs (DOCKER-READONLY-ROOTFS, 5.13); user
  * `uid:gid`, non-root (DOCKER-NONROOT-USER, 4.1); `capabilities.drop = ["ALL"]` (5.4); not privileged
- * (5.5); `security_opts = ["no-new-privileges:true"]` (5.26) and Docker's default seccomp profile
- * (5.22); memory limit with `memory_swap = memory` (5.11); `cpus` and `cpu_shares` (5.12); no host
+ * (5.5); `security_opts = ["no-new-privileges=true"]` (5.26) and Docker's default seccomp profile
+ * (5.22); memory limit with `memory_swap = memory` (5.11); a CPU limit (`cpu_quota`/`cpu_period`) and `cpu_shares` (5.12); no host
  * network / PID / user namespace, `ipc_mode = "private"` (5.10, 5.16, 5.17, 5.31); no sensitive host
  * path or Docker socket (5.6, 5.32); ports only from `spec.ports`, bound to 127.0.0.1, no privileged
  * host ports (5.8, 5.9, 5.14); health check from the probe (5.27); `restart = "on-failure"`, 5 retries
@@ -283,14 +307,24 @@ export class HardenedContainer extends Construct {
   public readonly privileged: boolean;
   /** Memory limit (and memory + swap) in MiB. */
   public readonly memoryMiB: number;
-  /** Docker `cpus`. */
+  /**
+   * The CPU limit in cores, as Docker's `--cpus` would take it (e.g. `"0.5"`). It is rendered as
+   * `cpu_period` / `cpu_quota`, not as the provider's `cpus` attribute, which crashes
+   * kreuzwerker/docker 3.6.2 on apply (kreuzwerker/terraform-provider-docker#759).
+   */
   public readonly cpus: string;
+  /** Docker `cpu_period` (CFS period, microseconds). */
+  public readonly cpuPeriodMicros: number;
+  /** Docker `cpu_quota` (CFS quota per period, microseconds): the CPU limit. */
+  public readonly cpuQuotaMicros: number;
   /** Docker `cpu_shares`. */
   public readonly cpuShares: number;
   /** Capabilities added back. */
   public readonly addCapabilities: string[];
   /** Host address published ports bind to by default. */
   public readonly defaultHostIp: string;
+  private readonly literalName?: string;
+  private readonly hostBindings: HostBinding[];
 
   constructor(scope: Construct, id: string, props: HardenedContainerProps) {
     super(scope, id);
@@ -348,7 +382,9 @@ export class HardenedContainer extends Construct {
     this.addCapabilities = caps;
 
     // security options
-    const securityOpts = ['no-new-privileges:true'];
+    // "=" is the separator Docker documents; ":" still works but the daemon logs it as deprecated
+    // ("will be completely unsupported") on every container create (moby parseSecurityOpt).
+    const securityOpts = ['no-new-privileges=true'];
     if (props.seccompProfileJson !== undefined) {
       const profile = props.seccompProfileJson;
       if (!isUnresolved(profile)) {
@@ -393,8 +429,19 @@ export class HardenedContainer extends Construct {
     }
     this.memoryMiB = memory;
     const cpuLimit = spec.resources?.cpuLimit ?? props.defaultCpuLimit ?? Cpu.millicores(500);
+    const cpuQuota = Math.round(cpuLimit.inMillicores * (CPU_PERIOD_MICROS / 1000));
+    if (cpuQuota < MIN_CPU_QUOTA_MICROS) {
+      throw invalid(this, spec.resources?.cpuLimit ? 'spec.resources.cpuLimit' : 'defaultCpuLimit', 'is below Docker\'s smallest CPU limit of 10 millicores (a 1 ms CFS quota)',
+        cpuLimit.toKubernetesQuantity(), 'Give at least Cpu.millicores(10).');
+    }
     this.cpus = cpuLimit.toDockerCpus();
+    this.cpuPeriodMicros = CPU_PERIOD_MICROS;
+    this.cpuQuotaMicros = cpuQuota;
     this.cpuShares = (spec.resources?.cpuRequest ?? cpuLimit).toDockerCpuShares();
+    if (this.cpuShares === 1024) {
+      warn('cpu_shares is 1024 (a CPU request of exactly 1 core), Docker\'s default weight: docker-bench 5.11 and DOCKER-CPU-LIMIT (CIS Docker 5.12) '
+        + 'read it as "no CPU priority set". The CPU limit still applies through cpu_quota; give a request other than 1 core to set a priority.');
+    }
 
     // root filesystem and writable paths
     this.readOnlyRootFilesystem = props.readOnlyRootFilesystem ?? true;
@@ -405,6 +452,16 @@ export class HardenedContainer extends Construct {
     checkIntegerRange(this, 'tmpfsSizeMiB', tmpfsSize, 1, 65536);
     const tmpfs: { [path: string]: string } = {};
     for (const path of spec.writablePaths ?? []) tmpfs[path] = `rw,noexec,nosuid,nodev,size=${tmpfsSize}m`;
+    // tmpfs pages are charged to the container's memory cgroup: scratch space larger than the
+    // memory limit would let a full /tmp OOM-kill the process (the Kubernetes constructs check the same).
+    const tmpfsTotal = tmpfsSize * Object.keys(tmpfs).length;
+    if (!isUnresolved(tmpfsSize) && tmpfsTotal > memory) {
+      throw invalid(this, 'tmpfsSizeMiB', `times the ${Object.keys(tmpfs).length} writable path(s) (${tmpfsTotal} MiB) exceeds the memory limit (${memory} MiB), which tmpfs counts against`,
+        tmpfsSize, 'Lower tmpfsSizeMiB or raise the memory limit (spec.resources.memoryLimit or defaultMemoryLimit).');
+    }
+
+    const stopGrace = props.stopGracePeriodSeconds ?? 10;
+    checkIntegerRange(this, 'stopGracePeriodSeconds', stopGrace, 1, 3600, 'Give the process 1-3600 seconds to shut down, e.g. 10 (Docker\'s default).');
 
     // restart and logging
     const retries = props.restartMaxRetries ?? 5;
@@ -458,7 +515,8 @@ export class HardenedContainer extends Construct {
     };
     (props.volumeMounts ?? []).forEach((m, i) => {
       addTarget(`volumeMounts[${i}].containerPath`, m.containerPath);
-      mounts.push({ type: 'volume', source: m.volume.volumeName, target: m.containerPath, readOnly: m.readOnly ?? false });
+      // By ID where known (docker_volume.id is the name, so the mount reads back the same): a replaced volume replaces this container first.
+      mounts.push({ type: 'volume', source: m.volume.volumeId ?? m.volume.volumeName, target: m.containerPath, readOnly: m.readOnly ?? false });
     });
     (props.bindMounts ?? []).forEach((m, i) => {
       const prop = `bindMounts[${i}].hostPath`;
@@ -529,13 +587,16 @@ export class HardenedContainer extends Construct {
       securityOpts,
       memory,
       memorySwap: memory,
-      cpus: this.cpus,
+      cpuPeriod: this.cpuPeriodMicros,
+      cpuQuota: this.cpuQuotaMicros,
       cpuShares: this.cpuShares,
       ipcMode: 'private',
       networkMode: networks.length === 0 ? 'none' : undefined,
-      networksAdvanced: networks.length > 0 ? networks.map((n) => ({ name: n.networkName })) : undefined,
+      // By ID where known: a replaced network then replaces this container too (the provider does not read networks_advanced back).
+      networksAdvanced: networks.length > 0 ? networks.map((n) => ({ name: n.networkId ?? n.networkName })) : undefined,
       ports: ports.length > 0 ? ports : undefined,
       publishAllPorts: false,
+      destroyGraceSeconds: stopGrace,
       restart: 'on-failure',
       maxRetryCount: retries,
       logDriver,
@@ -546,10 +607,41 @@ export class HardenedContainer extends Construct {
       mounts: mounts.length > 0 ? mounts : undefined,
       devices: devices.length > 0 ? devices : undefined,
       healthcheck,
+      labels: [{ label: REPLACE_TRIGGER_LABEL, value: replaceTrigger({ cpuPeriod: this.cpuPeriodMicros, cpuQuota: this.cpuQuotaMicros, tmpfs, healthcheck, init: true }) }],
       dependsOn: props.scanGate ? [props.scanGate.resource] : undefined,
     };
     this.resource = new Container(this, 'Resource', config);
     this.containerName = this.resource.name;
+    this.literalName = isUnresolved(spec.name) ? undefined : spec.name;
+    this.hostBindings = ports
+      .map((p, i) => ({ prop: `publishedPorts[${i}].hostPort`, ip: p.ip!, port: p.external, protocol: p.protocol! }))
+      .filter((b): b is HostBinding => b.port !== undefined && !isUnresolved(b.port) && !isUnresolved(b.ip));
+    // Clashes between containers on the same Docker host are only known once every container exists,
+    // so they are checked at synth: Docker would refuse the second container at apply.
+    this.node.addValidation({ validate: () => this.clashes() });
+  }
+
+  /** Name and host-port clashes with containers created earlier in the stack for the same Docker provider. */
+  private clashes(): string[] {
+    const all = TerraformStack.of(this).node.findAll();
+    const earlier = all.slice(0, all.indexOf(this))
+      .filter((c): c is HardenedContainer => c instanceof HardenedContainer && c.resource.provider === this.resource.provider);
+    const errors: string[] = [];
+    for (const other of earlier) {
+      if (this.literalName !== undefined && this.literalName === other.literalName) {
+        errors.push(invalid(this, 'spec.name', `is also the name of ${other.node.path} on the same Docker host, which Docker refuses at apply`, this.literalName,
+          'Give every container on one Docker host its own spec.name.').message);
+      }
+      for (const mine of this.hostBindings) {
+        const clash = other.hostBindings.find((b) => b.port === mine.port && b.protocol === mine.protocol
+          && (b.ip === mine.ip || ALL_INTERFACES.has(b.ip) || ALL_INTERFACES.has(mine.ip)));
+        if (clash) {
+          errors.push(invalid(this, mine.prop, `is already published on ${clash.ip}/${clash.protocol} by ${other.node.path}, so Docker would fail with "port is already allocated" at apply`,
+            mine.port, 'Publish each host port once per host address and protocol.').message);
+        }
+      }
+    }
+    return errors;
   }
 
   private renderPorts(props: HardenedContainerProps, networks: IContainerNetwork[]): ContainerPorts[] {
@@ -585,7 +677,9 @@ export class HardenedContainer extends Construct {
           Annotations.of(this).addWarning(`${prop}.hostPort ${p.hostPort} is a privileged port: DOCKER-NO-PRIV-PORTS (CIS Docker 5.8) reports it.`);
         }
       }
-      const ip = p.hostIp ?? this.defaultHostIp;
+      // Docker's API takes a bare IPv6 address ("::1"); the bracketed CLI spelling ("[::1]") is not an IP there.
+      const given = p.hostIp ?? this.defaultHostIp;
+      const ip = isUnresolved(given) || typeof given !== 'string' ? given : given.replace(/^\[(.*)\]$/, '$1');
       if (!isUnresolved(ip)) {
         if (hostIpProblem(ip)) throw invalid(this, `${prop}.hostIp`, 'is not an IP address', ip, 'Use a host interface address, e.g. "10.0.0.5".');
         if (ALL_INTERFACES.has(ip)) {
@@ -615,7 +709,11 @@ export class HardenedContainer extends Construct {
       if (probe.probeType === ProbeType.EXEC) {
         command = probe.command;
       } else if (probe.probeType === ProbeType.HTTP) {
-        command = ['wget', '-q', '-O', '/dev/null', `${probe.https ? 'https' : 'http'}://127.0.0.1:${probe.port}${probe.path}`];
+        // An HTTPS probe, like Kubernetes' httpGet, does not verify the certificate (it is issued for a
+        // service name, never for 127.0.0.1); without the flag wget fails and the container stays unhealthy.
+        command = probe.https
+          ? ['wget', '-q', '--no-check-certificate', '-O', '/dev/null', `https://127.0.0.1:${probe.port}${probe.path}`]
+          : ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${probe.port}${probe.path}`];
       } else {
         command = ['nc', '-z', '127.0.0.1', String(probe.port)];
       }
@@ -630,10 +728,11 @@ export class HardenedContainer extends Construct {
     }
     return {
       test: ['CMD', ...command],
-      interval: `${probe?.periodSeconds ?? 10}s`,
-      timeout: `${probe?.timeoutSeconds ?? 3}s`,
+      interval: goDuration(probe?.periodSeconds ?? 10),
+      timeout: goDuration(probe?.timeoutSeconds ?? 3),
       retries: probe?.failureThreshold ?? 3,
-      startPeriod: `${probe?.initialDelaySeconds ?? 0}s`,
+      startPeriod: goDuration(probe?.initialDelaySeconds ?? 0),
     };
   }
 }
+

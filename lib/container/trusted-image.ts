@@ -115,7 +115,11 @@ export class TrustedImage extends Construct implements ITrustedImage {
 
 /** Props of `RegistryCredentials.fromVariables`. */
 export interface RegistryCredentialsProps {
-  /** Registry address, e.g. `ghcr.io` or `registry.corp.example:5000` (Docker Hub: `registry-1.docker.io`). */
+  /**
+   * Registry address, e.g. `ghcr.io` or `registry.corp.example:5000`. Docker Hub is `docker.io`;
+   * its aliases `index.docker.io` and `registry-1.docker.io` are written as `docker.io`, the key
+   * kreuzwerker/docker 3.6.2 looks credentials up by for `docker.io/...` images.
+   */
   readonly address: string;
 }
 
@@ -181,7 +185,10 @@ export class RegistryCredentials {
   private readonly password: string;
 
   private constructor(address: string, username: string, password: string) {
-    this.address = address;
+    // The provider keys registry_auth by host and looks a pull up by the image's registry part,
+    // which ImageReference always writes as "docker.io" for Docker Hub: any alias would never match,
+    // and the pull would silently go out anonymous (private images fail, public ones hit the rate limit).
+    this.address = Token.isUnresolved(address) || !DOCKER_HUB_ALIASES.has(address.toLowerCase()) ? address : 'docker.io';
     this.username = username;
     this.password = password;
   }

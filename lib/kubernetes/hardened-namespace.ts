@@ -27,6 +27,13 @@ export interface IKubernetesNamespace {
    * admission would fill in.
    */
   readonly containerDefaults: ContainerResources;
+  /**
+   * The largest limits one container may ask for (the LimitRange `max`: `cpuLimit`,
+   * `memoryLimit`, `ephemeralStorageLimit`). Workloads check their containers against them at
+   * construction, because admission would reject the pods at apply time.
+   * @default - no maxima known (nothing is checked)
+   */
+  readonly containerMaxima?: ContainerResources;
 }
 
 /** Props of a `HardenedNamespace`. */
@@ -168,6 +175,11 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
   public readonly containerDefaults: ContainerResources;
   /** Whether DNS egress to kube-dns is allowed. */
   public readonly allowDnsEgress: boolean;
+  /**
+   * The LimitRange `max` per container (`cpuLimit`, `memoryLimit`, `ephemeralStorageLimit`).
+   * @default - always set by this construct
+   */
+  public readonly containerMaxima?: ContainerResources;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps = {}) {
     super(scope, id);
@@ -232,6 +244,7 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
     this.name = name;
     this.podSecurityVersion = version;
     this.containerDefaults = defaults;
+    this.containerMaxima = { cpuLimit: maxCpu, memoryLimit: maxMemory, ephemeralStorageLimit: maxEphemeral };
     this.allowDnsEgress = props.allowDnsEgress ?? true;
     if (!this.allowDnsEgress) {
       Annotations.of(this).addInfo('allowDnsEgress is false: pods in this namespace cannot resolve names unless a workload allows DNS egress itself (K8S-NETPOL-DEFAULT-DENY).');

@@ -2,11 +2,11 @@ import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress 
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
-import { Annotations, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
-import { Size } from '../core/quantity';
+import { Cpu, Size } from '../core/quantity';
 import { invalid, REDACTED } from '../core/private/errors';
 import { checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { IKubernetesNamespace } from './hardened-namespace';
@@ -59,6 +59,18 @@ export interface HardenedWorkloadProps {
    * @default true
    */
   readonly readOnlyRootFilesystem?: boolean;
+  /**
+   * Name the runtime's default AppArmor profile for every container (the annotation
+   * `container.apparmor.security.beta.kubernetes.io/<container> = runtime/default`, K8S-APPARMOR).
+   *
+   * Turn it off only on clusters whose nodes run without AppArmor (SELinux distributions such
+   * as RHEL, RHCOS or Bottlerocket): the kubelet refuses to start a pod that names any AppArmor
+   * profile on such a node ("Cannot enforce AppArmor: AppArmor is not enabled on the host"), so
+   * the rollout would never finish. Without the annotation, nodes that do have AppArmor still
+   * apply the runtime's default profile, and PSA restricted still passes.
+   * @default true
+   */
+  readonly appArmorRuntimeDefault?: boolean;
   /**
    * Accept an image that is pinned by tag only, not by digest (K8S-IMAGE-DIGEST). `latest`
    * or untagged images are rejected even then.
@@ -173,6 +185,8 @@ export abstract class HardenedWorkload extends Construct {
   public readonly automountServiceAccountToken: boolean;
   /** Whether root filesystems are read-only. */
   public readonly readOnlyRootFilesystem: boolean;
+  /** Whether every container names the runtime's default AppArmor profile. */
+  public readonly appArmorRuntimeDefault: boolean;
   /** Whether NET_BIND_SERVICE is added back. */
   public readonly addNetBindService: boolean;
   /** Pod uid. */
@@ -278,11 +292,24 @@ export abstract class HardenedWorkload extends Construct {
     }
     const writableMemoryBacked = props.writableMemoryBacked ?? false;
     const containerDefaults = resolveResources(this, 'namespace.containerDefaults', props.namespace.containerDefaults);
+    const maxima = props.namespace.containerMaxima ?? {};
     for (const [prop, c] of all) {
+      const r = resolveResources(this, `${prop}.resources`, c.resources, containerDefaults);
+      // The namespace LimitRange rejects a pod whose container limit exceeds `max`: the rollout would hang at apply.
+      const over: Array<[string, Cpu | Size, Cpu | Size | undefined]> = [
+        ['cpuLimit', r.cpuLimit!, maxima.cpuLimit],
+        ['memoryLimit', r.memoryLimit!, maxima.memoryLimit],
+        ['ephemeralStorageLimit', r.ephemeralStorageLimit!, maxima.ephemeralStorageLimit],
+      ];
+      for (const [what, value, max] of over) {
+        if (max !== undefined && !(value as Cpu & Size).isAtMost(max as Cpu & Size)) {
+          throw invalid(this, `${prop}.resources.${what}`, `exceeds the namespace LimitRange max (${max}), so admission would reject the pods`, value.toString(),
+            `Lower ${prop}.resources.${what} to at most ${max}, or raise the namespace's containerMax${what === 'cpuLimit' ? 'Cpu' : what === 'memoryLimit' ? 'Memory' : 'EphemeralStorage'}.`);
+        }
+      }
       const paths = c.writablePaths ?? [];
       if (paths.length === 0) continue;
       // Scratch space counts against the container's ephemeral-storage limit (memory limit when memory-backed).
-      const r = resolveResources(this, `${prop}.resources`, c.resources, containerDefaults);
       const cap = writableMemoryBacked ? r.memoryLimit! : r.ephemeralStorageLimit!;
       const total = writableSizeLimit.inBytes * paths.length;
       if (total > cap.inBytes) {
@@ -311,6 +338,7 @@ export abstract class HardenedWorkload extends Construct {
     this.sidecars = [...(props.sidecars ?? [])];
     this.automountServiceAccountToken = props.automountServiceAccountToken ?? false;
     this.readOnlyRootFilesystem = props.readOnlyRootFilesystem ?? true;
+    this.appArmorRuntimeDefault = props.appArmorRuntimeDefault ?? true;
     this.addNetBindService = props.addNetBindService ?? false;
     this.runAsUser = runAsUser;
     this.runAsGroup = runAsGroup;
@@ -326,6 +354,9 @@ export abstract class HardenedWorkload extends Construct {
 
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (this.automountServiceAccountToken) warn('automountServiceAccountToken is true: the pods get a Kubernetes API token (K8S-SA-TOKEN).');
+    if (!this.appArmorRuntimeDefault) {
+      Annotations.of(this).addInfo('appArmorRuntimeDefault is false: the pods name no AppArmor profile, so nodes with AppArmor apply the runtime default and nodes without it admit the pods (K8S-APPARMOR).');
+    }
     if (!this.readOnlyRootFilesystem) warn('readOnlyRootFilesystem is false: containers can write to their root filesystem (K8S-READONLY-ROOTFS).');
     if (allowTagOnly && all.some(([, c]) => !c.image.isPinned)) {
       warn(`allowTagOnlyImage is true and ${all.filter(([, c]) => !c.image.isPinned).map(([p]) => `${p}.image`).join(', ')} is pinned by tag only: its content can change under the same name (K8S-IMAGE-DIGEST).`);
@@ -381,6 +412,19 @@ export abstract class HardenedWorkload extends Construct {
       metadata: { ...metadata },
       spec: this.renderNetworkPolicySpec(),
     });
+    // Two workloads of one name in one namespace would create the same ServiceAccount, Service and
+    // NetworkPolicy; the second create fails with "already exists" at apply. Known only once both exist.
+    this.node.addValidation({ validate: () => this.nameClashes() });
+  }
+
+  private nameClashes(): string[] {
+    if (isUnresolved(this.workloadName)) return [];
+    const all = TerraformStack.of(this).node.findAll();
+    const clash = all.slice(0, all.indexOf(this)).find((c): c is HardenedWorkload => c instanceof HardenedWorkload
+      && c.workloadName === this.workloadName && c.namespaceName === this.namespaceName
+      && c.networkPolicyResource.provider === this.networkPolicyResource.provider);
+    return clash ? [invalid(this, 'workloadName', `is also used by ${clash.node.path} in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply`,
+      this.workloadName, 'Give every workload in a namespace its own workloadName.').message] : [];
   }
 
   /**

@@ -22,8 +22,8 @@ describe('reference example: Docker tier', () => {
     const containers = Object.values<any>(out.resource.docker_container);
     const proxy = containers.find((c) => c.name === 'edge-proxy');
     const app = containers.find((c) => c.name === 'orders-api');
-    expect(proxy.networks_advanced.map((n: any) => n.name)).toEqual([`\${docker_network.${frontId}.name}`, `\${docker_network.${backId}.name}`]);
-    expect(app.networks_advanced.map((n: any) => n.name)).toEqual([`\${docker_network.${backId}.name}`]);
+    expect(proxy.networks_advanced.map((n: any) => n.name)).toEqual([`\${docker_network.${frontId}.id}`, `\${docker_network.${backId}.id}`]);
+    expect(app.networks_advanced.map((n: any) => n.name)).toEqual([`\${docker_network.${backId}.id}`]);
     expect(proxy.ports).toEqual([{ internal: 8080, external: 8443, ip: '${var.edge_bind_ip}', protocol: 'tcp' }]);
     expect(app.ports).toBeUndefined();
   });

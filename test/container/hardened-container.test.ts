@@ -1,3 +1,4 @@
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { Node } from 'constructs';
 import { TerraformVariable, Testing } from 'cdktf';
@@ -27,7 +28,8 @@ describe('HardenedContainer defaults', () => {
     expect(containerJson({}, { user: 2000, group: 3000 }).user).toBe('2000:3000');
   });
   test('CIS 5.2/5.3/5.22/5.26: no-new-privileges, no unconfined profiles, default seccomp', () => {
-    expect(json().security_opts).toEqual(['no-new-privileges:true']);
+    // "=" separator: moby's parseSecurityOpt still takes ":" but logs it as deprecated and slated for removal.
+    expect(json().security_opts).toEqual(['no-new-privileges=true']);
   });
   test('CIS 5.4 DOCKER-CAPS-DROP-ALL: drops ALL and adds nothing', () => {
     expect(json().capabilities).toEqual({ drop: ['ALL'] });
@@ -58,10 +60,19 @@ describe('HardenedContainer defaults', () => {
     expect(c.memory).toBe(512);
     expect(c.memory_swap).toBe(512);
   });
-  test('CIS 5.12 DOCKER-CPU-LIMIT: cpus 0.5 and cpu_shares 512 (not 0 or 1024)', () => {
+  test('CIS 5.12 DOCKER-CPU-LIMIT: 0.5 CPU as cpu_quota/cpu_period and cpu_shares 512 (not 0 or 1024)', () => {
     const c = json();
-    expect(c.cpus).toBe('0.5');
+    expect([c.cpu_period, c.cpu_quota]).toEqual([100000, 50000]);
     expect(c.cpu_shares).toBe(512);
+  });
+  test('warns when cpu_shares is 1024, Docker\'s default weight, which docker-bench 5.11 reads as unset', () => {
+    const { web } = container({}, { resources: { cpuRequest: Cpu.cores(1), cpuLimit: Cpu.cores(2) } });
+    expect(annotations(web)).toContainEqual({ level: '@cdktf/warn', message: expect.stringMatching(/^cpu_shares is 1024 .*DOCKER-CPU-LIMIT/) });
+    expect(annotations(container().web).some((a) => a.message.startsWith('cpu_shares'))).toBe(false);
+  });
+  test('never emits `cpus`: kreuzwerker/docker 3.6.2 panics on it at apply (provider issue #759)', () => {
+    // resource_docker_container_funcs.go v3.6.2: `hostConfig.CPUQuota = int64(v.(float32) * 100000)` on a TypeString.
+    expect(json()).not.toHaveProperty('cpus');
   });
   test('CIS 5.13 DOCKER-READONLY-ROOTFS and DOCKER-WRITABLE-TMPFS: read-only root, tmpfs noexec,nosuid,size', () => {
     const c = json();
@@ -96,12 +107,19 @@ describe('HardenedContainer defaults', () => {
     const { fx } = container();
     const synth = JSON.parse(Testing.synth(fx.stack));
     const networkAddress = Object.keys(synth.resource.docker_network)[0];
-    expect(Object.values<any>(synth.resource.docker_container)[0].networks_advanced).toEqual([{ name: `\${docker_network.${networkAddress}.name}` }]);
+    // By docker_network.id: every docker_network attribute is ForceNew, and a replaced network must replace its
+    // containers first (by name they would stay attached and Docker refuses to remove a network with endpoints).
+    expect(Object.values<any>(synth.resource.docker_container)[0].networks_advanced).toEqual([{ name: `\${docker_network.${networkAddress}.id}` }]);
   });
   test('CIS 5.30: no network at all when none is given (network_mode none)', () => {
     const c = containerJson({ networks: [] });
     expect(c.network_mode).toBe('none');
     expect(c.networks_advanced).toBeUndefined();
+  });
+  test('graceful stop: destroy_grace_seconds 10, so a replaced container gets SIGTERM and time to exit', () => {
+    // kreuzwerker/docker 3.6.2 calls ContainerStop with a timeout of 0 (immediate kill) unless destroy_grace_seconds is set.
+    expect(json().destroy_grace_seconds).toBe(10);
+    expect(containerJson({ stopGracePeriodSeconds: 60 }).destroy_grace_seconds).toBe(60);
   });
   test('init process and rotated json-file logs', () => {
     const c = json();
@@ -113,6 +131,7 @@ describe('HardenedContainer defaults', () => {
     const { web } = container();
     expect([web.user, web.readOnlyRootFilesystem, web.privileged, web.memoryMiB, web.cpus, web.cpuShares, web.addCapabilities, web.defaultHostIp])
       .toEqual(['10001:10001', true, false, 512, '0.5', 512, [], '127.0.0.1']);
+    expect([web.cpuPeriodMicros, web.cpuQuotaMicros]).toEqual([100000, 50000]);
   });
   test('controls the provider cannot express are reported, never silent', () => {
     const { web } = container();
@@ -136,7 +155,7 @@ describe('HardenedContainer defaults', () => {
 describe('HardenedContainer options', () => {
   test('spec resources set memory, cpus and cpu shares', () => {
     const c = containerJson({}, { resources: { cpuRequest: Cpu.millicores(250), cpuLimit: Cpu.cores(2), memoryLimit: Size.parse('1Gi') } });
-    expect([c.memory, c.memory_swap, c.cpus, c.cpu_shares]).toEqual([1024, 1024, '2', 256]);
+    expect([c.memory, c.memory_swap, c.cpu_period, c.cpu_quota, c.cpu_shares]).toEqual([1024, 1024, 100000, 200000, 256]);
   });
   test('command, args and env render; sensitive env comes from the variable', () => {
     const { fx } = container();
@@ -183,7 +202,7 @@ describe('HardenedContainer options', () => {
   test('custom seccomp profile, AppArmor profile and SELinux type', () => {
     const profile = JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO' });
     expect(containerJson({ seccompProfileJson: profile, appArmorProfile: 'docker-default', selinuxType: 'svirt_lxc_net_t' }).security_opts)
-      .toEqual(['no-new-privileges:true', `seccomp=${profile}`, 'apparmor=docker-default', 'label=type:svirt_lxc_net_t']);
+      .toEqual(['no-new-privileges=true', `seccomp=${profile}`, 'apparmor=docker-default', 'label=type:svirt_lxc_net_t']);
   });
   test('fails on an SELinux value that is not a type (labelling cannot be disabled)', () => {
     expect(errorOf(() => container({ selinuxType: 'disable' }))).toMatch(/stack\/Web: selinuxType: is not an SELinux type/);
@@ -206,9 +225,22 @@ describe('HardenedContainer options', () => {
     const synth = JSON.parse(Testing.synth(fx.stack));
     const db = Object.values<any>(synth.resource.docker_container).find((x) => x.name === 'db');
     expect(db.mounts).toEqual([
-      { type: 'volume', source: `\${docker_volume.${Object.keys(synth.resource.docker_volume)[0]}.name}`, target: '/var/lib/data', read_only: false },
+      // By docker_volume.id (Docker's volume id is its name, so the mount reads back unchanged): a replaced volume replaces the container first.
+      { type: 'volume', source: `\${docker_volume.${Object.keys(synth.resource.docker_volume)[0]}.id}`, target: '/var/lib/data', read_only: false },
       { type: 'bind', source: '/srv/app/config', target: '/config', read_only: true, bind_options: { propagation: 'rprivate' } },
     ]);
+  });
+  test('references without an ID (fromNetworkName / fromVolumeName) attach and mount by name', () => {
+    const { fx } = container();
+    new HardenedContainer(fx.stack, 'Legacy', {
+      image: fx.image,
+      spec: { ...fx.spec, name: 'legacy' },
+      networks: [ContainerNetwork.fromNetworkName(fx.stack, 'Shared', 'shared-net')],
+      volumeMounts: [{ volume: ContainerVolume.fromVolumeName(fx.stack, 'Old', 'old-data'), containerPath: '/data' }],
+    });
+    const legacy = Object.values<any>(JSON.parse(Testing.synth(fx.stack)).resource.docker_container).find((x) => x.name === 'legacy');
+    expect(legacy.networks_advanced).toEqual([{ name: 'shared-net' }]);
+    expect(legacy.mounts).toEqual([{ type: 'volume', source: 'old-data', target: '/data', read_only: false }]);
   });
   test('opt-out: a writable bind mount warns', () => {
     const { web, fx } = container({ bindMounts: [{ hostPath: '/srv/app/spool', containerPath: '/spool', readOnly: false }] });
@@ -217,7 +249,7 @@ describe('HardenedContainer options', () => {
   });
   test('defaultMemoryLimit and defaultCpuLimit apply when the spec has no limits', () => {
     const c = containerJson({ defaultMemoryLimit: Size.gibibytes(1), defaultCpuLimit: Cpu.cores(1.5) });
-    expect([c.memory, c.memory_swap, c.cpus, c.cpu_shares]).toEqual([1024, 1024, '1.5', 1536]);
+    expect([c.memory, c.memory_swap, c.cpu_period, c.cpu_quota, c.cpu_shares]).toEqual([1024, 1024, 100000, 150000, 1536]);
   });
   test('a device is an explicit exception with least permissions and a PT-DOCKER-GPU warning', () => {
     const { web, fx } = container({ devices: [{ hostPath: '/dev/nvidia0', permissions: 'rw' }] });
@@ -232,6 +264,30 @@ describe('HardenedContainer options', () => {
     expect(annotations(http.web).some((a) => a.level === '@cdktf/info' && a.message.includes('must contain wget'))).toBe(true);
     expect(containerJson({}, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'nc', '-z', '127.0.0.1', '8080']);
     expect(containerJson({ healthCheckCommand: ['/bin/probe', '--ready'] }).healthcheck.test).toEqual(['CMD', '/bin/probe', '--ready']);
+  });
+  test('an https probe does not verify the certificate (issued for a service name, not 127.0.0.1), as Kubernetes httpGet', () => {
+    const c = containerJson({}, { healthProbe: HealthProbe.http({ path: '/healthz', port: 8080, https: true }) });
+    expect(c.healthcheck.test).toEqual(['CMD', 'wget', '-q', '--no-check-certificate', '-O', '/dev/null', 'https://127.0.0.1:8080/healthz']);
+  });
+  test('health check durations use Go duration syntax, as the provider reads them back (no permanent diff)', () => {
+    // The provider stores Config.Healthcheck.Interval.String(): "90s" would come back as "1m30s" and show a change on every plan.
+    const c = containerJson({}, { healthProbe: HealthProbe.exec({ command: ['/app/healthcheck'], periodSeconds: 90, timeoutSeconds: 60, initialDelaySeconds: 3600 }) });
+    expect([c.healthcheck.interval, c.healthcheck.timeout, c.healthcheck.start_period]).toEqual(['1m30s', '1m0s', '1h0m0s']);
+  });
+  test('settings the provider cannot update in place are folded into a ForceNew label', () => {
+    // cpu_period/cpu_quota, tmpfs, healthcheck and init are neither ForceNew nor updated by kreuzwerker/docker 3.6.2.
+    const label = (c: Record<string, any>) => c.labels.find((l: any) => l.label === 'cdktf-hybrid.replace-trigger').value;
+    const base = label(containerJson());
+    expect(base).toMatch(/^[0-9a-f]{16}$/);
+    expect(label(containerJson())).toBe(base);
+    expect(label(containerJson({ defaultCpuLimit: Cpu.cores(1) }))).not.toBe(base);
+    expect(label(containerJson({}, { writablePaths: ['/tmp', '/run'] }))).not.toBe(base);
+    expect(label(containerJson({ tmpfsSizeMiB: 32 }))).not.toBe(base);
+    expect(label(containerJson({ healthCheckCommand: ['/bin/probe'] }))).not.toBe(base);
+  });
+  test('a bracketed IPv6 host address is published as the bare address Docker\'s API takes', () => {
+    const c = containerJson({ publishedPorts: [{ containerPort: 8080, hostPort: 8080, hostIp: '[::1]' }] });
+    expect(c.ports).toEqual([{ internal: 8080, external: 8080, ip: '::1', protocol: 'tcp' }]);
   });
   test('no probe: no healthcheck block and a DOCKER-HEALTHCHECK warning', () => {
     const { web, fx } = container({}, { healthProbe: undefined });
@@ -271,6 +327,46 @@ describe('HardenedContainer validation', () => {
   test('fails when memory is below 6 MiB', () => {
     expect(errorOf(() => container({}, { resources: { memoryLimit: Size.mebibytes(4) } })))
       .toMatch(/stack\/Web: spec\.resources\.memoryLimit: is below Docker's minimum of 6 MiB \(got "4Mi"\)/);
+  });
+  test('fails when the CPU limit is below 10 millicores (Docker\'s 1 ms CFS quota minimum)', () => {
+    expect(errorOf(() => container({}, { resources: { cpuLimit: Cpu.millicores(5) } })))
+      .toMatch(/Web: spec\.resources\.cpuLimit: is below Docker's smallest CPU limit of 10 millicores .*\(got "5m"\)/);
+  });
+  test('fails when [::] (every IPv6 interface) is given bracketed without allowAllInterfaces', () => {
+    expect(errorOf(() => container({ publishedPorts: [{ containerPort: 8080, hostIp: '[::]' }] }))).toMatch(/publishedPorts\[0\]\.hostIp: binds every host interface/);
+  });
+  test('fails when the tmpfs scratch space exceeds the memory limit it is charged to', () => {
+    expect(errorOf(() => container({ tmpfsSizeMiB: 300 }, { writablePaths: ['/tmp', '/run'], resources: { memoryLimit: Size.mebibytes(512) } })))
+      .toMatch(/Web: tmpfsSizeMiB: times the 2 writable path\(s\) \(600 MiB\) exceeds the memory limit \(512 MiB\), which tmpfs counts against \(got 300\)/);
+    expect(() => container({ tmpfsSizeMiB: 256 }, { writablePaths: ['/tmp', '/run'], resources: { memoryLimit: Size.mebibytes(512) } })).not.toThrow();
+  });
+  test('fails at synth when two containers on one Docker host share a name (Docker refuses the second at apply)', () => {
+    const { fx } = container();
+    new HardenedContainer(fx.stack, 'Twin', { image: fx.image, networks: [fx.network], spec: fx.spec });
+    expect(() => Testing.synth(fx.stack, true)).toThrow(/stack\/Twin: spec\.name: is also the name of stack\/Web on the same Docker host, which Docker refuses at apply \(got "api"\)/);
+  });
+  test('fails at synth when two containers publish the same host port and address', () => {
+    const { fx } = container({ publishedPorts: [{ containerPort: 8080, hostPort: 8443 }] });
+    new HardenedContainer(fx.stack, 'Other', {
+      image: fx.image, networks: [fx.network], spec: { ...fx.spec, name: 'other' }, publishedPorts: [{ containerPort: 8080, hostPort: 8443 }],
+    });
+    expect(() => Testing.synth(fx.stack, true))
+      .toThrow(/stack\/Other: publishedPorts\[0\]\.hostPort: is already published on 127\.0\.0\.1\/tcp by stack\/Web, so Docker would fail with "port is already allocated" at apply \(got 8443\)/);
+  });
+  test('no clash: another address, another protocol, or another Docker provider', () => {
+    const { fx } = container({ publishedPorts: [{ containerPort: 8080, hostPort: 8443 }] });
+    new HardenedContainer(fx.stack, 'OtherIp', {
+      image: fx.image, networks: [fx.network], spec: { ...fx.spec, name: 'other-ip' }, publishedPorts: [{ containerPort: 8080, hostPort: 8443, hostIp: '10.0.0.5' }],
+    });
+    const secondHost = new DockerProvider(fx.stack, 'second', { alias: 'second' });
+    const elsewhere = new HardenedContainer(fx.stack, 'Elsewhere', {
+      image: fx.image, networks: [fx.network], spec: fx.spec, publishedPorts: [{ containerPort: 8080, hostPort: 8443 }],
+    });
+    elsewhere.resource.provider = secondHost;
+    expect(() => Testing.synth(fx.stack, true)).not.toThrow();
+  });
+  test('fails when stopGracePeriodSeconds is out of range', () => {
+    expect(errorOf(() => container({ stopGracePeriodSeconds: 0 }))).toMatch(/Web: stopGracePeriodSeconds: .*\(got 0\)/);
   });
   test('fails when memory is not a whole number of MiB', () => {
     expect(errorOf(() => container({}, { resources: { memoryLimit: Size.parse('1G') } }))).toMatch(/spec\.resources\.memoryLimit: is not a whole number of MiB/);

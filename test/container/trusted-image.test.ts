@@ -93,8 +93,19 @@ describe('RegistryCredentials', () => {
     RegistryCredentials.fromSensitiveValues('registry-1.docker.io', user.stringValue, token.stringValue).addTo(provider);
     RegistryCredentials.fromVariables(stack, 'corp', { address: 'registry.corp.example:5000' }).addTo(provider);
     const auth = JSON.parse(Testing.synth(stack)).provider.docker[0].registry_auth;
-    expect(auth.map((a: any) => a.address)).toEqual(['registry-1.docker.io', 'registry.corp.example:5000']);
+    // Docker Hub aliases become "docker.io": kreuzwerker/docker 3.6.2 looks auth up by the image's registry part
+    // (parseImageOptions → "docker.io" for docker.io/... images), so "registry-1.docker.io" would never match.
+    expect(auth.map((a: any) => a.address)).toEqual(['docker.io', 'registry.corp.example:5000']);
     expect(auth[0].password).toBe('${var.hub_token}');
+  });
+
+  test.each(['registry-1.docker.io', 'index.docker.io', 'Docker.io'])('Docker Hub alias %s is written as docker.io, the key the provider matches docker.io images with', (alias) => {
+    const stack = newStack();
+    const provider = new DockerProvider(stack, 'docker', {});
+    const creds = RegistryCredentials.fromVariables(stack, 'hub', { address: alias });
+    creds.addTo(provider);
+    expect(creds.address).toBe('docker.io');
+    expect(JSON.parse(Testing.synth(stack)).provider.docker[0].registry_auth[0].address).toBe('docker.io');
   });
 
   test('fails on literal credentials without echoing them', () => {

@@ -134,6 +134,18 @@ describe('HardenedDeployment', () => {
     expect(workload.serviceAccountResource).toBeUndefined();
   });
 
+  test('opt-out: appArmorRuntimeDefault false names no AppArmor profile (nodes without AppArmor would reject the pods), with an info', () => {
+    // kubelet pkg/security/apparmor: any non-unconfined profile makes AppArmor "required"; a host without it fails the pod.
+    const { resource, workload, pod, main } = deployment({ appArmorRuntimeDefault: false });
+    expect(resource.spec.template.metadata.annotations).toBeUndefined();
+    expect(workload.appArmorRuntimeDefault).toBe(false);
+    expect(Node.of(workload).metadata.some((m) => /info/i.test(m.type) && String(m.data).includes('appArmorRuntimeDefault is false'))).toBe(true);
+    // Still PSA restricted: seccomp RuntimeDefault and the container context are untouched.
+    expect(pod.security_context.seccomp_profile).toEqual({ type: 'RuntimeDefault' });
+    expect(main.security_context.allow_privilege_escalation).toBe(false);
+    expect(deployment().resource.spec.template.metadata.annotations).toEqual({ 'container.apparmor.security.beta.kubernetes.io/api': 'runtime/default' });
+  });
+
   test('opt-out: readOnlyRootFilesystem false warns with K8S-READONLY-ROOTFS', () => {
     const { main, workload } = deployment({ readOnlyRootFilesystem: false });
     expect(main.security_context.read_only_root_filesystem).toBe(false);

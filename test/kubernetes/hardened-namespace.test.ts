@@ -83,6 +83,12 @@ describe('HardenedNamespace', () => {
     });
   });
 
+  test('K8S-LIMITRANGE: the LimitRange max is exposed as containerMaxima for the workloads to check', () => {
+    const ns = new HardenedNamespace(stack(), 'Shop', { namespaceName: 'shop', containerMaxCpu: Cpu.cores(2) });
+    expect([ns.containerMaxima!.cpuLimit!.toString(), ns.containerMaxima!.memoryLimit!.toString(), ns.containerMaxima!.ephemeralStorageLimit!.toString()])
+      .toEqual(['2', '8Gi', '8Gi']);
+  });
+
   test('K8S-LIMITRANGE: containerDefaults fill in the missing side', () => {
     const s = stack();
     const ns = new HardenedNamespace(s, 'Shop', { namespaceName: 'shop', containerDefaults: { memoryLimit: Size.mebibytes(64) } });

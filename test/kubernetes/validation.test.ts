@@ -1,7 +1,7 @@
 // Bad input is rejected at construction with the foundation's error format:
 // `<construct path>: <prop>: <what is wrong> (got <value>). <how to fix>`
-import { TerraformVariable } from 'cdktf';
-import { Cpu, EnvValue, HardenedCronJob, HardenedDeployment, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
+import { TerraformVariable, Testing } from 'cdktf';
+import { Cpu, EnvValue, HardenedCronJob, HardenedDeployment, HardenedNamespace, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
 import { apiSpec, message, pinned, setup, tagOnly } from './helpers';
 
 type DeploymentProps = ConstructorParameters<typeof HardenedDeployment>[2];
@@ -172,6 +172,43 @@ describe('workload validation', () => {
 
   test('fails on an invalid label value', () => {
     expect(deploymentError({ labels: { team: 'not ok!' } })).toMatch(/labels\["team"\]: is not a valid label value/);
+  });
+
+  test.each([
+    ['cpuLimit', { cpuLimit: Cpu.cores(5) }, /exceeds the namespace LimitRange max \(4\), so admission would reject the pods \(got "5"\)/],
+    ['memoryLimit', { memoryLimit: Size.gibibytes(9) }, /exceeds the namespace LimitRange max \(8Gi\), so admission would reject the pods \(got "9Gi"\)/],
+    ['ephemeralStorageLimit', { ephemeralStorageLimit: Size.gibibytes(10) }, /exceeds the namespace LimitRange max \(8Gi\)/],
+  ])('fails when a container %s exceeds the namespace LimitRange max (admission would reject the pods at apply)', (what, resources, pattern) => {
+    const text = deploymentError({ spec: apiSpec({ resources }) });
+    expectFormat(text, `spec.resources.${what}`);
+    expect(text).toMatch(pattern);
+  });
+
+  test('fails when a sidecar limit exceeds the namespace LimitRange max', () => {
+    const sidecar = { name: 'proxy', image: pinned, resources: { cpuRequest: Cpu.cores(6) } };
+    expectFormat(deploymentError({ sidecars: [sidecar] }), 'sidecars[0].resources.cpuLimit');
+  });
+
+  test('fails at synth when two workloads share a name in one namespace (their objects would collide at apply)', () => {
+    const { stack, namespace } = setup();
+    new HardenedDeployment(stack, 'Api', { namespace, workloadName: 'shop-api', spec: apiSpec() });
+    new HardenedStatefulSet(stack, 'Db', { namespace, workloadName: 'shop-api', spec: apiSpec({ name: 'db' }) });
+    expect(() => Testing.synth(stack, true))
+      .toThrow(/stack\/Db: workloadName: is also used by stack\/Api in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply \(got "shop-api"\)/);
+  });
+
+  test('the same workloadName in two namespaces is fine', () => {
+    const { stack, namespace } = setup();
+    const other = new HardenedNamespace(stack, 'Other', { namespaceName: 'other' });
+    new HardenedDeployment(stack, 'Api', { namespace, workloadName: 'api', spec: apiSpec() });
+    new HardenedDeployment(stack, 'Api2', { namespace: other, workloadName: 'api', spec: apiSpec() });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('limits are not checked against a namespace that declares no maxima', () => {
+    const { stack } = setup();
+    const namespace = { namespaceName: 'legacy', containerDefaults: {} };
+    expect(() => new HardenedDeployment(stack, 'Api', { namespace, spec: apiSpec({ resources: { cpuLimit: Cpu.cores(32) } }) })).not.toThrow();
   });
 
   test('fails on a system namespace given through IKubernetesNamespace (K8S-NS-DEDICATED)', () => {

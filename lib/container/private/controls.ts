@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 // Constants of the Docker controls (security-baseline.md section 2) shared by the container constructs.
 
 /** Every Linux capability name (capabilities(7)), without the CAP_ prefix. */
@@ -72,3 +74,31 @@ export const UNENFORCEABLE_CONTROLS: UnenforceableControl[] = [
   { controlId: 'DOCKER-EXEC', cis: '5.23/5.24', text: '`docker exec --privileged` / `--user=root` are runtime operations; restrict access to the Docker daemon' },
   { controlId: 'DOCKER-CONTENT-TRUST', cis: '4.5', text: 'image signature verification (DOCKER_CONTENT_TRUST) is a client setting; verify signatures in the pipeline' },
 ];
+
+/**
+ * Label whose value changes whenever a setting changes that kreuzwerker/docker 3.6.2 can neither
+ * update in place nor replaces the container for (`cpu_period`, `cpu_quota`, `tmpfs`,
+ * `healthcheck`, `init`). `labels` is ForceNew and never read back, so the container is replaced
+ * (the new setting takes effect) instead of Terraform recording a change Docker never got.
+ */
+export const REPLACE_TRIGGER_LABEL = 'cdktf-hybrid.replace-trigger';
+
+/**
+ * A duration as Go's `time.Duration.String()` prints it (`"10s"`, `"1m30s"`, `"1h0m0s"`): the
+ * provider reads health check timings back in that form, so any other spelling of the same
+ * duration (e.g. `"90s"`) would show as a change on every plan.
+ */
+export function goDuration(seconds: number): string {
+  if (seconds === 0) return '0s';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const sec = seconds % 60;
+  if (h > 0) return `${h}h${m}m${sec}s`;
+  if (m > 0) return `${m}m${sec}s`;
+  return `${sec}s`;
+}
+
+/** A short, stable digest of the settings the provider cannot update in place (see REPLACE_TRIGGER_LABEL). */
+export function replaceTrigger(settings: { [key: string]: unknown }): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+}

@@ -86,7 +86,7 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
   const annotations: { [key: string]: string } = {};
 
   const container = (spec: ContainerSpec, prop: string, role: 'main' | 'sidecar' | 'init'): DeploymentV1SpecTemplateSpecContainer => {
-    annotations[`${APPARMOR_ANNOTATION_PREFIX}${spec.name}`] = 'runtime/default';
+    if (w.appArmorRuntimeDefault) annotations[`${APPARMOR_ANNOTATION_PREFIX}${spec.name}`] = 'runtime/default';
     const r = resolveResources(w, `${prop}.resources`, spec.resources, w.containerDefaults);
     const requests: { [key: string]: string } = {
       'cpu': r.cpuRequest!.toKubernetesQuantity(),
@@ -189,7 +189,7 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
   return {
     metadata: {
       labels: { ...w.podLabels },
-      annotations,
+      annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
     },
     spec: {
       serviceAccountName: w.serviceAccountName,

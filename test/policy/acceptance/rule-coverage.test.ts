@@ -126,7 +126,7 @@ const TABLE: { [ruleId: string]: Coverage } = {
   'DOCKER-ONLY-NEEDED-PORTS': { pass: container(), fail: container((c) => { c.publishAllPorts = true; }), path: 'publish_all_ports' },
   'DOCKER-NO-HOST-NET': { pass: container(), fail: container((c) => { c.networkMode = 'host'; }), path: 'network_mode' },
   'DOCKER-MEMORY-LIMIT': { pass: container(), fail: container((c) => { delete c.memory; }), path: 'memory' },
-  'DOCKER-CPU-LIMIT': { pass: container(), fail: container((c) => { delete c.cpus; }), path: 'cpus' },
+  'DOCKER-CPU-LIMIT': { pass: container(), fail: container((c) => { delete c.cpus; }), path: 'cpu_quota' },
   'DOCKER-READONLY-ROOTFS': { pass: container(), fail: container((c) => { c.readOnly = false; }), path: 'read_only' },
   'DOCKER-WRITABLE-TMPFS': { pass: container(), fail: container((c) => { c.tmpfs = { '/tmp': 'rw' }; }), path: 'tmpfs["/tmp"]' },
   'DOCKER-BIND-HOST-IP': { pass: container(), fail: container((c) => { c.ports[0].ip = '0.0.0.0'; }), path: 'ports[0].ip' },

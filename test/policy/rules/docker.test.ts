@@ -83,8 +83,9 @@ const cases: { [ruleId: string]: RuleCase } = {
     unknown: patch(good, { memory: U }),
   },
   'DOCKER-CPU-LIMIT': {
-    pass: [good, patch(good, { cpus: undefined, cpu_shares: 512 })],
-    fail: [[patch(good, { cpus: undefined, cpu_shares: 1024 }), 'cpu_shares'], [patch(good, { cpus: undefined }), 'cpus']],
+    pass: [good, patch(good, { cpus: undefined, cpu_shares: 512 }), patch(good, { cpus: undefined, cpu_period: 100000, cpu_quota: 50000 })],
+    // with nothing set, the finding points at cpu_quota: the limit that works with kreuzwerker/docker 3.6.2
+    fail: [[patch(good, { cpus: undefined, cpu_shares: 1024 }), 'cpu_shares'], [patch(good, { cpus: undefined }), 'cpu_quota']],
     unknown: patch(good, { cpus: U }),
   },
   'DOCKER-READONLY-ROOTFS': {
