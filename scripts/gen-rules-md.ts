@@ -45,7 +45,7 @@ export function renderRulesMarkdown(): string {
     `${total} built-in rule(s). Ids are the control ids of the security baseline and are never reused.`,
     'HIGH findings fail synth unless suppressed; MEDIUM are warnings; LOW are info.',
     'A rule that throws is reported as `POLICY-RULE-ERROR[rule=<id>]` with the severity of the rule.',
-    'See docs/readme/policy.md for suppressions and the `cdktf-hybrid check` CLI.',
+    'See the "Policy checks" section of README.md for suppressions and the `cdktf-hybrid check` CLI.',
     '',
     ...packs.flatMap(([title, call, rules]) => [`## ${title} (\`${call}\`)`, '', ...table(rules)]),
     '## Controls no rule can decide (`NOT_DECIDABLE`)',

@@ -429,7 +429,7 @@ export class HardenedContainer extends Construct {
     }
     this.memoryMiB = memory;
     const cpuLimit = spec.resources?.cpuLimit ?? props.defaultCpuLimit ?? Cpu.millicores(500);
-    const cpuQuota = Math.round(cpuLimit.inMillicores * (CPU_PERIOD_MICROS / 1000));
+    const cpuQuota = cpuLimit.toDockerCpuQuota(CPU_PERIOD_MICROS);
     if (cpuQuota < MIN_CPU_QUOTA_MICROS) {
       throw invalid(this, spec.resources?.cpuLimit ? 'spec.resources.cpuLimit' : 'defaultCpuLimit', 'is below Docker\'s smallest CPU limit of 10 millicores (a 1 ms CFS quota)',
         cpuLimit.toKubernetesQuantity(), 'Give at least Cpu.millicores(10).');

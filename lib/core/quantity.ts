@@ -103,6 +103,21 @@ export class Cpu {
     return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}`;
   }
 
+  /**
+   * Docker `cpu_quota` in microseconds of CPU time per `cpu_period` (a hard limit): 500m with the
+   * default 100 000 µs period → 50 000. Prefer this over `cpus`, which kreuzwerker/docker 3.6.2
+   * cannot apply (provider issue #759). Exact for any period that is a multiple of 1000 µs.
+   *
+   * @param periodMicros the CFS period, 1000-1000000 µs
+   * @default periodMicros 100000
+   */
+  public toDockerCpuQuota(periodMicros: number = 100000): number {
+    if (!Number.isInteger(periodMicros) || periodMicros < 1000 || periodMicros > 1000000) {
+      throw invalid('Cpu.toDockerCpuQuota', 'periodMicros', 'must be a whole number from 1000 to 1000000', periodMicros, 'Use Docker\'s default period, 100000.');
+    }
+    return Math.round((this.inMillicores * periodMicros) / 1000);
+  }
+
   /** Docker `cpu_shares`: the relative weight, 1024 per core (0.5 core → 512). At least 2, Docker's minimum. */
   public toDockerCpuShares(): number {
     return Math.max(2, Math.round((this.inMillicores * 1024) / 1000));

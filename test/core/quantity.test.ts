@@ -35,6 +35,14 @@ describe('Cpu', () => {
     expect(Cpu.millicores(1).toDockerCpuShares()).toBe(2);
     expect(Cpu.cores(0.1).inMillicores).toBe(100);
     expect(Cpu.parse('1500m').inCores).toBe(1.5);
+    expect(half.toDockerCpuQuota()).toBe(50000);
+    expect(two.toDockerCpuQuota()).toBe(200000);
+    expect(Cpu.millicores(10).toDockerCpuQuota()).toBe(1000);
+    expect(Cpu.millicores(333).toDockerCpuQuota(1000)).toBe(333);
+  });
+
+  test('fails on a CFS period outside 1000-1000000 µs', () => {
+    expect(errorOf(() => Cpu.cores(1).toDockerCpuQuota(999)).message).toMatch(/^Cpu.toDockerCpuQuota: periodMicros: must be a whole number from 1000 to 1000000 \(got 999\)/);
   });
 
   test('fails to give a VM a fractional vCPU', () => {
