@@ -26,6 +26,7 @@ import { App, TerraformProvider, TerraformResource, TerraformStack, Testing } fr
 import { Construct } from 'constructs';
 import { IPolicyRule, PolicyChecks, PolicyFinding, PolicyResource } from '../../../lib';
 import { readTerraformJson } from '../../../lib/policy/private/tf-json';
+import { VM_HARDENING } from '../rules/helpers';
 
 /** A camelCase provider configuration that tests may change before the L1 is built. */
 export type Cfg = Record<string, any>;
@@ -239,25 +240,7 @@ export function dockerContainer(scope: Construct, id: string, mutate: Mutate = (
 
 // ---------------------------------------------------------------- vSphere
 
-/** The STIG/SCG extra_config keys with their secure and an insecure value, by rule id. */
-export const VM_HARDENING: { [ruleId: string]: [string, string, string] } = {
-  'VM-ISOLATION-COPY': ['isolation.tools.copy.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-DND': ['isolation.tools.dnd.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-PASTE': ['isolation.tools.paste.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-DISKSHRINK': ['isolation.tools.diskShrink.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-DISKWIPER': ['isolation.tools.diskWiper.disable', 'TRUE', 'FALSE'],
-  'VM-CONSOLE-MAXCONN': ['RemoteDisplay.maxConnections', '1', '4'],
-  'VM-SETINFO-SIZE': ['tools.setInfo.sizeLimit', '1048576', '0'],
-  'VM-DEVICE-CONNECTABLE': ['isolation.device.connectable.disable', 'TRUE', 'FALSE'],
-  'VM-HOSTINFO': ['tools.guestlib.enableHostInfo', 'FALSE', 'TRUE'],
-  'VM-CONSOLE-AUTOLOCK': ['tools.guest.desktop.autolock', 'TRUE', 'FALSE'],
-  'VM-NO-3D': ['mks.enable3d', 'FALSE', 'TRUE'],
-  'VM-LOG-ROTATE-SIZE': ['log.rotateSize', '2048000', '0'],
-  'VM-LOG-KEEPOLD': ['log.keepOld', '10', '100'],
-  'VM-CONSOLE-GUIOPTIONS': ['isolation.tools.setGUIOptions.enable', 'FALSE', 'TRUE'],
-  'VM-VMXDND-VERSIONGET': ['isolation.tools.vmxDnDVersionGet.disable', 'TRUE', 'FALSE'],
-  'VM-BOOT-DEVICES': ['bios.bootDeviceClasses', 'allow:hd', 'allow:hd,cd,net'],
-};
+
 
 export const ENCRYPTION_POLICY = 'aa6d5a82-1c88-45da-85d3-3d74b91a5bad';
 export const GPU_DEVICE = '0000:3b:00.0';
@@ -385,3 +368,5 @@ export function parsed(json: any): { resources: PolicyResource[]; providers: Pol
   const stack = readTerraformJson(json, 'stack');
   return { resources: stack.resources.map((r) => r.resource), providers: stack.providers.map((r) => r.resource) };
 }
+
+export { VM_HARDENING };

@@ -115,3 +115,23 @@ export function describeIds(pack: IPolicyRule[]): void {
     expect(wrong).toEqual([]);
   });
 }
+
+/** The STIG/SCG extra_config keys (an independent copy of the baseline table, not the library's) with their secure and an insecure value, by rule id. */
+export const VM_HARDENING: { [ruleId: string]: [string, string, string] } = {
+  'VM-ISOLATION-COPY': ['isolation.tools.copy.disable', 'TRUE', 'FALSE'],
+  'VM-ISOLATION-DND': ['isolation.tools.dnd.disable', 'TRUE', 'FALSE'],
+  'VM-ISOLATION-PASTE': ['isolation.tools.paste.disable', 'TRUE', 'FALSE'],
+  'VM-ISOLATION-DISKSHRINK': ['isolation.tools.diskShrink.disable', 'TRUE', 'FALSE'],
+  'VM-ISOLATION-DISKWIPER': ['isolation.tools.diskWiper.disable', 'TRUE', 'FALSE'],
+  'VM-CONSOLE-MAXCONN': ['RemoteDisplay.maxConnections', '1', '4'],
+  'VM-SETINFO-SIZE': ['tools.setInfo.sizeLimit', '1048576', '0'],
+  'VM-DEVICE-CONNECTABLE': ['isolation.device.connectable.disable', 'TRUE', 'FALSE'],
+  'VM-HOSTINFO': ['tools.guestlib.enableHostInfo', 'FALSE', 'TRUE'],
+  'VM-CONSOLE-AUTOLOCK': ['tools.guest.desktop.autolock', 'TRUE', 'FALSE'],
+  'VM-NO-3D': ['mks.enable3d', 'FALSE', 'TRUE'],
+  'VM-LOG-ROTATE-SIZE': ['log.rotateSize', '2048000', '0'],
+  'VM-LOG-KEEPOLD': ['log.keepOld', '10', '100'],
+  'VM-CONSOLE-GUIOPTIONS': ['isolation.tools.setGUIOptions.enable', 'FALSE', 'TRUE'],
+  'VM-VMXDND-VERSIONGET': ['isolation.tools.vmxDnDVersionGet.disable', 'TRUE', 'FALSE'],
+  'VM-BOOT-DEVICES': ['bios.bootDeviceClasses', 'allow:hd', 'allow:hd,cd,net'],
+};

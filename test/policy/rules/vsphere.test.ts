@@ -2,31 +2,13 @@ import {
   ApprovedPciDeviceRule, ComplianceStatus, IPolicyRule, MmioSizeRule, NativeVlanRule, NetFlowRule, NOT_DECIDABLE, PolicyResource, ReservedVlanRule,
   VlanTrunkRule, VmDvFilterRule, VmEncryptionRule, VmHardwareVersionRule, VmVtpmRule, VSPHERE_NOT_DECIDABLE, VSPHERE_RULES,
 } from '../../../lib';
-import { Attributes, baselineIds, check, describeIds, describePack, patch, RuleCase, summary } from './helpers';
+import { Attributes, baselineIds, check, describeIds, describePack, patch, RuleCase, summary, VM_HARDENING } from './helpers';
 
 const U = '${var.unresolved}';
 const VM = 'vsphere_virtual_machine';
 const rule = (id: string): IPolicyRule => VSPHERE_RULES.find((r) => r.ruleId === id)!;
 
-/** The hardening keys with their secure values (VM-* extra_config rules). */
-const HARDENING: { [ruleId: string]: [string, string, string] } = {
-  'VM-ISOLATION-COPY': ['isolation.tools.copy.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-DND': ['isolation.tools.dnd.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-PASTE': ['isolation.tools.paste.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-DISKSHRINK': ['isolation.tools.diskShrink.disable', 'TRUE', 'FALSE'],
-  'VM-ISOLATION-DISKWIPER': ['isolation.tools.diskWiper.disable', 'TRUE', 'FALSE'],
-  'VM-CONSOLE-MAXCONN': ['RemoteDisplay.maxConnections', '1', '4'],
-  'VM-SETINFO-SIZE': ['tools.setInfo.sizeLimit', '1048576', '0'],
-  'VM-DEVICE-CONNECTABLE': ['isolation.device.connectable.disable', 'TRUE', 'FALSE'],
-  'VM-HOSTINFO': ['tools.guestlib.enableHostInfo', 'FALSE', 'TRUE'],
-  'VM-CONSOLE-AUTOLOCK': ['tools.guest.desktop.autolock', 'TRUE', 'FALSE'],
-  'VM-NO-3D': ['mks.enable3d', 'FALSE', 'TRUE'],
-  'VM-LOG-ROTATE-SIZE': ['log.rotateSize', '2048000', '0'],
-  'VM-LOG-KEEPOLD': ['log.keepOld', '10', '100'],
-  'VM-CONSOLE-GUIOPTIONS': ['isolation.tools.setGUIOptions.enable', 'FALSE', 'TRUE'],
-  'VM-VMXDND-VERSIONGET': ['isolation.tools.vmxDnDVersionGet.disable', 'TRUE', 'FALSE'],
-  'VM-BOOT-DEVICES': ['bios.bootDeviceClasses', 'allow:hd', 'allow:hd,cd,net'],
-};
+const HARDENING = VM_HARDENING;
 const hardenedConfig = Object.fromEntries(Object.values(HARDENING).map(([key, value]) => [key, value]));
 const ENCRYPTION = '${data.vsphere_storage_policy.encryption.id}';
 
