@@ -90,7 +90,11 @@ export interface SecureVirtualMachineProps {
   readonly template: IVmTemplate;
   /**
    * vSphere guest OS id.
-   * @default - the template's guest id; for content library templates `otherLinux64Guest` / `windows2019srvNext_64Guest`
+   *
+   * Leave it unset for content library templates: the VM then keeps the OVF's guest id (the
+   * provider reads it back after the deploy). A different value here makes the next apply change
+   * the guest OS type of the running VM (and reboot it).
+   * @default - the template's guest id; for content library templates the OVF's guest id (`guest_id` not written)
    */
   readonly guestId?: string;
   /**
@@ -111,8 +115,11 @@ export interface SecureVirtualMachineProps {
    */
   readonly vbs?: boolean;
   /**
-   * Virtual hardware version, 17-22 (VM-HW-VERSION; the provider cannot downgrade).
-   * @default 20
+   * Virtual hardware version, 17-22 (VM-HW-VERSION): 20 = vSphere 8.0, 21 = 8.0 U2, 22 = 9.0.
+   *
+   * Must be at least the template's version: the provider cannot downgrade, so a lower value fails
+   * the apply after the clone was created (checked when the template's `hardwareVersion` is known).
+   * @default - 20, or the template's `hardwareVersion` when that is higher
    */
   readonly hardwareVersion?: number;
   /**
@@ -168,6 +175,13 @@ export interface SecureVirtualMachineProps {
    */
   readonly allowHotAdd?: boolean;
   /**
+   * Expose the virtual disks' UUIDs to the guest (`enable_disk_uuid`, the `disk.EnableUUID` setting),
+   * e.g. for the vSphere CSI driver of a Kubernetes node VM. Use this instead of
+   * `extraConfig["disk.EnableUUID"]`, which the typed attribute would overwrite.
+   * @default false
+   */
+  readonly enableDiskUuid?: boolean;
+  /**
    * VM logging (VM-LOGGING, STIG VMCH-80-000207).
    * @default true
    */
@@ -206,6 +220,30 @@ const MMIO_USE_KEY = 'pciPassthru.use64bitMMIO';
 const MMIO_SIZE_KEY = 'pciPassthru.64bitMMIOSizeGB';
 const CLOUD_INIT_KEYS = ['guestinfo.userdata', 'guestinfo.userdata.encoding', 'guestinfo.metadata', 'guestinfo.metadata.encoding'];
 const BRAND = Symbol.for('cdktf-hybrid.SecureVirtualMachine');
+/**
+ * `.vmx` keys that vSphere maps onto typed `VirtualMachineConfigSpec` fields, each of which this
+ * construct always writes through a typed attribute: in `extra_config` they are overwritten by (or
+ * fight with) that attribute on every apply, and they would bypass the checks of the typed prop.
+ */
+const TYPED_VMX_KEYS: { [key: string]: string } = {
+  'firmware': 'spec.firmware (firmware)',
+  'uefi.secureboot.enabled': 'secureBoot (efi_secure_boot_enabled)',
+  'vbs.enable': 'vbs (vbs_enabled)',
+  'vvtd.enable': 'vbs (vvtd_enabled)',
+  'vhv.enable': 'vbs (nested_hv_enabled)',
+  'mem.hotadd': 'allowHotAdd (memory_hot_add_enabled)',
+  'vcpu.hotadd': 'allowHotAdd (cpu_hot_add_enabled)',
+  'vcpu.hotremove': 'allowHotAdd (cpu_hot_remove_enabled)',
+  'logging': 'enableLogging (enable_logging)',
+  'memsize': 'spec.memoryMiB (memory)',
+  'numvcpus': 'spec.cpus (num_cpus)',
+  'cpuid.corespersocket': 'spec.coresPerSocket (num_cores_per_socket)',
+  'virtualhw.version': 'hardwareVersion (hardware_version)',
+  'sched.mem.min': 'memoryReservationMiB (memory_reservation)',
+  'sched.mem.pin': 'memoryReservationMiB / passthrough (memory_reservation_locked_to_max)',
+  'guestos': 'guestId (guest_id)',
+  'disk.enableuuid': 'enableDiskUuid (enable_disk_uuid)',
+};
 /** Keys SCG8 dropped from vSphere 8 guidance (unimplemented) or deprecated: never write them (security-baseline.md section 3 notes). */
 const DROPPED_KEYS = [
   'isolation.bios.bbs.disable', 'isolation.device.edit.disable', 'isolation.ghi.host.shellaction.disable',
@@ -321,9 +359,17 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     this.secureBoot = props.secureBoot ?? efi;
     this.vtpm = props.vtpm ?? false;
     this.vbs = props.vbs ?? false;
-    this.hardwareVersion = props.hardwareVersion ?? 20;
+    const templateHw = props.template.hardwareVersion;
+    this.hardwareVersion = props.hardwareVersion ?? Math.max(20, templateHw ?? 0);
     checkIntegerRange(this, 'hardwareVersion', this.hardwareVersion, 17, 22,
       'Use 17-22 (VM-HW-VERSION floor 17; 20 for vSphere 8.0, 21 for 8.0 U2+).');
+    if (templateHw !== undefined && !isUnresolved(this.hardwareVersion) && this.hardwareVersion < templateHw) {
+      throw invalid(this, 'hardwareVersion', `is below the template's hardware version (${templateHw})`, this.hardwareVersion,
+        `Use ${templateHw} or higher: the provider cannot downgrade a clone, so the apply would fail after the VM was created.`);
+    }
+    if (this.hardwareVersion === 22) {
+      Annotations.of(this).addWarning('hardwareVersion is 22, which needs ESXi 9.0: on vSphere 8 hosts the clone fails at apply. Use 20 (8.0) or 21 (8.0 U2+).');
+    }
 
     // --- disks
     const diskMode = props.diskMode ?? VsphereDiskMode.PERSISTENT;
@@ -360,6 +406,14 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       }
       if (CLOUD_INIT_KEYS.includes(lower) && spec.cloudInitUserData !== undefined) {
         throw invalid(this, `extraConfig["${key}"]`, 'conflicts with spec.cloudInitUserData', '<guestinfo>', 'Give cloud-init data only through spec.');
+      }
+      if (TYPED_VMX_KEYS[lower] !== undefined) {
+        throw invalid(this, `extraConfig["${key}"]`, `is set through ${TYPED_VMX_KEYS[lower]}`, value,
+          `Remove the key and use the prop: the provider always writes that attribute, so the extra_config value would be overwritten or re-applied on every run.`);
+      }
+      if (lower.startsWith('vmx.')) {
+        throw invalid(this, `extraConfig["${key}"]`, 'is a vmx.* key, which vSphere drops from extraConfig (vmware/terraform-provider-vsphere#2626)', value,
+          'Remove the key: it never reaches the VM and Terraform would plan to add it again on every run.');
       }
       if (lower.startsWith('pcipassthru')) {
         throw invalid(this, `extraConfig["${key}"]`, 'is managed by the passthrough profile', value, 'Use the passthrough prop instead.');
@@ -398,6 +452,16 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         throw invalid(this, 'passthrough.approvalReason', 'must explain the exception in at least 10 characters', passthrough.approvalReason,
           'Say why the VM needs the device, e.g. "LLM inference needs a full H100; change CHG-1234".');
       }
+      const keys = new Map<string, number>();
+      passthrough.devices.forEach((d, i) => {
+        const first = keys.get(d.lookupKey);
+        if (first !== undefined) {
+          throw invalid(this, `passthrough.devices[${i}]`, `resolves to the same device as passthrough.devices[${first}]`, d.node.path,
+            'The host PCI device lookup returns the first match, so identical lookups give one device (and pci_device_id is a set): '
+            + 'give each further identical device by its pciAddress (e.g. "0000:af:00.0").');
+        }
+        keys.set(d.lookupKey, i);
+      });
       const hosts = new Set(passthrough.devices.map((d) => d.hostName));
       if (hosts.size > 1) {
         throw invalid(this, 'passthrough.devices', 'are on more than one host', [...hosts],
@@ -509,7 +573,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     this.extraConfig = extraConfig;
 
     // --- the VM
-    const guestId = props.guestId ?? props.template.guestId ?? (windows ? 'windows2019srvNext_64Guest' : 'otherLinux64Guest');
+    // Unset for content library items: `guest_id` is Optional+Computed and the provider reads the OVF's
+    // value back after the deploy; a made-up default would be applied on the second run (with a reboot).
+    const guestId = props.guestId ?? props.template.guestId;
     const orderedNetworks = nicOrder.map((i) => spec.networks![i]);
     const customize = props.customization?._render(this, 'customization', orderedNetworks.length,
       orderedNetworks.map((n) => (n.ipv4Address !== undefined ? { ipv4Address: n.ipv4Address, ipv4Netmask: n.ipv4PrefixLength } : {})));
@@ -541,6 +607,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       nestedHvEnabled: this.vbs,
       hardwareVersion: this.hardwareVersion,
       enableLogging: props.enableLogging ?? true,
+      enableDiskUuid: props.enableDiskUuid === true ? true : undefined,
       extraConfig,
       extraConfigRebootRequired: true,
       storagePolicyId: props.storagePolicyId,

@@ -9,7 +9,7 @@ import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-net
 import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
 import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
-import { isUnresolved } from '../../core/private/validation';
+import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 
 /** Where a template comes from. */
 export enum TemplateSourceKind {
@@ -122,6 +122,11 @@ export interface IVmTemplate extends IConstruct {
    * @default - unknown (content library items)
    */
   readonly scsiType?: string;
+  /**
+   * The template's virtual hardware version, when known (site input: the data sources do not expose it).
+   * @default - unknown
+   */
+  readonly hardwareVersion?: number;
   /** The id of a network in the datacenter, looked up by name (one `data.vsphere_network` per name). */
   networkId(networkName: string): string;
 }
@@ -136,6 +141,16 @@ export interface VmTemplateProps {
   readonly computeClusterName: string;
   /** Name of the datastore for the content library and the VMs. */
   readonly datastoreName: string;
+  /**
+   * The template's virtual hardware version (e.g. 21 for a template built on vSphere 8.0 U2).
+   *
+   * The provider cannot downgrade a clone: a VM whose `hardware_version` is below the template's is
+   * created and then fails the apply ("cannot downgrade virtual machine hardware version"). With
+   * this set, `SecureVirtualMachine` defaults to the higher of 20 and this version and rejects a
+   * lower `hardwareVersion`. No data source exposes it, so give it here.
+   * @default - unknown: VMs default to 20; a template above 20 needs `hardwareVersion` on the VM
+   */
+  readonly hardwareVersion?: number;
 }
 
 const OVF_URL = /^https:\/\/[^\s/]+\/\S*\.(ova|ovf)(\?\S*)?$/i;
@@ -161,6 +176,7 @@ export class VmTemplate extends Construct implements IVmTemplate {
   public readonly datastoreId: string;
   public readonly guestId?: string;
   public readonly scsiType?: string;
+  public readonly hardwareVersion?: number;
   /** Where the template comes from. */
   public readonly source: TemplateSource;
   /** The datacenter lookup. */
@@ -209,6 +225,10 @@ export class VmTemplate extends Construct implements IVmTemplate {
       throw invalid(this, 'source', 'needs libraryName and itemName', { libraryName: source.libraryName, itemName: source.itemName },
         'Use TemplateSource.contentLibraryItem("library", "item").');
     }
+    if (props.hardwareVersion !== undefined) {
+      checkIntegerRange(this, 'hardwareVersion', props.hardwareVersion, 4, 22, 'Give the template\'s virtual hardware version, e.g. 20 (vSphere 8.0) or 21 (8.0 U2).');
+    }
+    this.hardwareVersion = props.hardwareVersion;
     this.source = source;
 
     this.datacenterData = new DataVsphereDatacenter(this, 'Datacenter', { name: props.datacenterName });

@@ -4,8 +4,8 @@ import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { TerraformVariable, Testing } from 'cdktf';
 import { Node } from 'constructs';
 import {
-  Firmware, GuestCustomization, GuestOsFamily, Hypervisor, Policy, RemovalPolicy, SecureVirtualMachine,
-  SecureVirtualMachineProps, VmHardening, VmSnapshot, VmSpec, VsphereDiskMode,
+  Firmware, GuestCustomization, GuestOsFamily, HostPciDevice, Hypervisor, Policy, RemovalPolicy, SecureVirtualMachine,
+  SecureVirtualMachineProps, TemplateSource, VmHardening, VmSnapshot, VmSpec, VmTemplate, VsphereDiskMode,
 } from '../../../lib';
 import { goldenTemplate, gpu, newStack, only, SPEC, synthJson } from './helpers';
 
@@ -270,7 +270,11 @@ describe('SecureVirtualMachine passthrough', () => {
   function passthroughVm(extra: Partial<SecureVirtualMachineProps> = {}, devices = 1) {
     const stack = newStack();
     const template = goldenTemplate(stack);
-    const list = Array.from({ length: devices }, (_, i) => gpu(stack, `Gpu${i}`, devices > 1 ? 24 : 80));
+    // Identical devices of one host: the first by lookup, the others by PCI address (a second
+    // identical lookup would return the same device).
+    const list = Array.from({ length: devices }, (_, i) => (i === 0
+      ? gpu(stack, `Gpu${i}`, devices > 1 ? 24 : 80)
+      : new HostPciDevice(stack, `Gpu${i}`, { datacenterId: 'datacenter-1', hostName: 'esx-gpu-01', pciAddress: `0000:${(0x3b + i).toString(16)}:00.0`, deviceMemoryGB: 24 })));
     const vm = new SecureVirtualMachine(stack, 'Vm', {
       spec: { ...SPEC, memoryMiB: 65536 }, template,
       passthrough: { devices: list, approvalReason: 'inference needs a whole GPU; CHG-1' },
@@ -561,5 +565,108 @@ describe('SecureVirtualMachine SR-IOV (PT-SRIOV)', () => {
   test('a VmSnapshot of an SR-IOV VM is refused', () => {
     const { stack, vm } = build({ hostSystemId: 'host-42' }, SRIOV_SPEC);
     expect(() => new VmSnapshot(stack, 'Snap', { virtualMachine: vm, snapshotName: 'x' })).toThrow(/virtualMachine: uses PCI passthrough, which rules out snapshots/);
+  });
+});
+
+describe('SecureVirtualMachine against vmware/vsphere 2.15.0 (apply-time review)', () => {
+  function templateWith(stack: ReturnType<typeof newStack>, extra: { source?: TemplateSource; hardwareVersion?: number } = {}) {
+    return new VmTemplate(stack, 'Golden', {
+      source: extra.source ?? TemplateSource.existingTemplate('ubuntu-22.04-golden'),
+      datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01',
+      hardwareVersion: extra.hardwareVersion,
+    });
+  }
+
+  test.each([
+    ['an OVF URL', TemplateSource.ovfUrl('https://images.example.com/ubuntu-22.04.ova')],
+    ['a content library item', TemplateSource.contentLibraryItem('golden', 'ubuntu')],
+  ])('content library template (%s): guest_id is left to the OVF, not overwritten on the second apply', (_name, source) => {
+    for (const guestOsFamily of [GuestOsFamily.LINUX, GuestOsFamily.WINDOWS]) {
+      const stack = newStack();
+      new SecureVirtualMachine(stack, 'Vm', { spec: { ...SPEC, guestOsFamily }, template: templateWith(stack, { source }) });
+      expect(only(synthJson(stack), 'vsphere_virtual_machine')).not.toHaveProperty('guest_id');
+    }
+  });
+
+  test('content library template: an explicit guestId is written', () => {
+    const stack = newStack();
+    new SecureVirtualMachine(stack, 'Vm', {
+      spec: SPEC, template: templateWith(stack, { source: TemplateSource.contentLibraryItem('golden', 'ubuntu') }), guestId: 'ubuntu64Guest',
+    });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').guest_id).toBe('ubuntu64Guest');
+  });
+
+  test.each([
+    ['uefi.secureBoot.enabled', 'FALSE', /extraConfig\["uefi\.secureBoot\.enabled"\]: is set through secureBoot \(efi_secure_boot_enabled\) \(got "FALSE"\)/],
+    ['mem.hotadd', 'TRUE', /extraConfig\["mem\.hotadd"\]: is set through allowHotAdd \(memory_hot_add_enabled\)/],
+    ['vcpu.hotadd', 'TRUE', /extraConfig\["vcpu\.hotadd"\]: is set through allowHotAdd \(cpu_hot_add_enabled\)/],
+    ['vhv.enable', 'TRUE', /extraConfig\["vhv\.enable"\]: is set through vbs \(nested_hv_enabled\)/],
+    ['logging', 'FALSE', /extraConfig\["logging"\]: is set through enableLogging \(enable_logging\)/],
+    ['virtualHW.version', '13', /extraConfig\["virtualHW\.version"\]: is set through hardwareVersion \(hardware_version\)/],
+    ['sched.mem.min', '0', /extraConfig\["sched\.mem\.min"\]: is set through memoryReservationMiB \(memory_reservation\)/],
+    ['disk.EnableUUID', 'TRUE', /extraConfig\["disk\.EnableUUID"\]: is set through enableDiskUuid \(enable_disk_uuid\)/],
+  ])('fails when extraConfig sets %s, which a typed attribute always overwrites', (key, value, message) => {
+    expect(() => build({ extraConfig: { [key]: value } })).toThrow(message);
+  });
+
+  test('fails when extraConfig sets a vmx.* key, which vSphere drops (perpetual diff)', () => {
+    expect(() => build({ extraConfig: { 'vmx.vmOpNotificationToApp.enabled': 'TRUE' } }))
+      .toThrow(/^stack\/Vm: extraConfig\["vmx\.vmOpNotificationToApp\.enabled"\]: is a vmx\.\* key, which vSphere drops from extraConfig/);
+  });
+
+  test('enableDiskUuid writes enable_disk_uuid (the supported way to set disk.EnableUUID)', () => {
+    expect(vmJson({ enableDiskUuid: true }).enable_disk_uuid).toBe(true);
+    expect(vmJson()).not.toHaveProperty('enable_disk_uuid');
+  });
+
+  test('hardware version defaults to the template\'s when it is above 20 (the provider cannot downgrade a clone)', () => {
+    const stack = newStack();
+    const vm = new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template: templateWith(stack, { hardwareVersion: 21 }) });
+    expect(vm.hardwareVersion).toBe(21);
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').hardware_version).toBe(21);
+  });
+
+  test('hardware version stays 20 for an older template', () => {
+    const stack = newStack();
+    new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template: templateWith(stack, { hardwareVersion: 19 }) });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').hardware_version).toBe(20);
+  });
+
+  test('fails when hardwareVersion is below the template\'s (apply would fail after the clone)', () => {
+    const stack = newStack();
+    expect(() => new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template: templateWith(stack, { hardwareVersion: 21 }), hardwareVersion: 20 }))
+      .toThrow(/^stack\/Vm: hardwareVersion: is below the template's hardware version \(21\) \(got 20\)\. Use 21 or higher/);
+  });
+
+  test('fails when the template hardware version is out of range', () => {
+    expect(() => templateWith(newStack(), { hardwareVersion: 23 })).toThrow(/^stack\/Golden: hardwareVersion: must be a whole number from 4 to 22 \(got 23\)/);
+  });
+
+  test('hardware version 22 warns that it needs ESXi 9.0', () => {
+    const { vm } = build({ hardwareVersion: 22 });
+    expect(messages(vm, 'warning')).toContainEqual(expect.stringMatching(/^hardwareVersion is 22, which needs ESXi 9\.0/));
+    expect(messages(build().vm, 'warning').filter((m) => m.includes('hardwareVersion'))).toEqual([]);
+  });
+
+  test('fails when two passthrough devices are identical lookups (they resolve to one device)', () => {
+    const stack = newStack();
+    const a = new HostPciDevice(stack, 'GpuA', { datacenterId: 'dc', hostName: 'esx-gpu-01', vendorId: '10de', classId: '0302', nameRegex: 'H100', deviceMemoryGB: 80 });
+    const b = new HostPciDevice(stack, 'GpuB', { datacenterId: 'dc', hostName: 'esx-gpu-01', vendorId: '10DE', classId: '0302', nameRegex: 'H100', deviceMemoryGB: 80 });
+    expect(() => new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, memoryMiB: 65536 }, template: goldenTemplate(stack), passthrough: { devices: [a, b], approvalReason: 'two H100 for training; CHG-7' },
+    })).toThrow(/^stack\/Vm: passthrough\.devices\[1\]: resolves to the same device as passthrough\.devices\[0\] \(got "stack\/GpuB"\)\. .*pciAddress/);
+  });
+
+  test('two devices by PCI address reach pci_device_id as two distinct ids', () => {
+    const stack = newStack();
+    const devices = ['0000:3b:00.0', '0000:af:00.0'].map((pciAddress, i) => new HostPciDevice(stack, `Gpu${i}`, {
+      datacenterId: 'dc', hostName: 'esx-gpu-01', pciAddress, deviceMemoryGB: 80,
+    }));
+    new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, memoryMiB: 65536 }, template: goldenTemplate(stack), passthrough: { devices, approvalReason: 'two H100 for training; CHG-7' },
+    });
+    const json = synthJson(stack);
+    expect(only(json, 'vsphere_virtual_machine').pci_device_id).toEqual(['0000:3b:00.0', '0000:af:00.0']);
+    expect(json.data.vsphere_host_pci_device).toBeUndefined();
   });
 });
