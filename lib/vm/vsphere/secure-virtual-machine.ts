@@ -409,7 +409,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       }
       if (TYPED_VMX_KEYS[lower] !== undefined) {
         throw invalid(this, `extraConfig["${key}"]`, `is set through ${TYPED_VMX_KEYS[lower]}`, value,
-          `Remove the key and use the prop: the provider always writes that attribute, so the extra_config value would be overwritten or re-applied on every run.`);
+          'Remove the key and use the prop: the provider always writes that attribute, so the extra_config value would be overwritten or re-applied on every run.');
       }
       if (lower.startsWith('vmx.')) {
         throw invalid(this, `extraConfig["${key}"]`, 'is a vmx.* key, which vSphere drops from extraConfig (vmware/terraform-provider-vsphere#2626)', value,
