@@ -371,7 +371,12 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       Annotations.of(this).addWarning('hardwareVersion is 22, which needs ESXi 9.0: on vSphere 8 hosts the clone fails at apply. Use 20 (8.0) or 21 (8.0 U2+).');
     }
 
-    // --- disks
+    // --- disks: 15 per SCSI controller (unit 7 is the controller's, the provider skips it), at most 4 controllers
+    const diskCount = spec.disks!.length;
+    if (diskCount > 60) {
+      throw invalid(this, 'spec.disks', 'has more than 60 disks', diskCount, 'A vSphere VM takes at most 4 SCSI controllers of 15 disks each.');
+    }
+    const scsiControllerCount = diskCount > 15 ? Math.ceil(diskCount / 15) : undefined;
     const diskMode = props.diskMode ?? VsphereDiskMode.PERSISTENT;
     if (!Object.values(VsphereDiskMode).includes(diskMode)) {
       throw invalid(this, 'diskMode', 'must keep disks persistent (VM-DISK-PERSISTENT, VMCH-80-000208)', diskMode,
@@ -592,6 +597,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       tags: props.tags,
       guestId,
       scsiType: props.template.scsiType,
+      // unit_number i lands on controller floor(i / 15); the provider rejects unit numbers above
+      // scsi_controller_count * 15 - 1, so more than 15 disks need more controllers.
+      scsiControllerCount,
       numCpus: spec.cpus,
       numCoresPerSocket: spec.coresPerSocket,
       memory: spec.memoryMiB,

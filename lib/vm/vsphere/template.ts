@@ -50,7 +50,8 @@ export class TemplateSource {
   /**
    * An OVF or OVA file fetched over HTTPS into a new content library (`vsphere_content_library` + `vsphere_content_library_item`).
    *
-   * @param url an `https://` URL ending in `.ova` or `.ovf`
+   * @param url an `https://` URL ending in lower-case `.ova` or `.ovf`, without a query string (the
+   *   provider picks the OVA or OVF import path by that suffix alone)
    */
   public static ovfUrl(url: string, options: OvfTemplateOptions = {}): TemplateSource {
     return new TemplateSource(TemplateSourceKind.OVF_URL, undefined, url, options.libraryName, options.itemName, options.description);
@@ -153,7 +154,12 @@ export interface VmTemplateProps {
   readonly hardwareVersion?: number;
 }
 
-const OVF_URL = /^https:\/\/[^\s/]+\/\S*\.(ova|ovf)(\?\S*)?$/i;
+/**
+ * vmware/vsphere 2.15.0 decides OVA vs OVF with a case-sensitive `strings.HasSuffix(url, ".ova")` on
+ * the whole URL: an upper-case extension or a query string (signed URLs) sends an OVA down the
+ * OVF path and the import fails at apply. Only lower-case `.ova`/`.ovf` at the very end pass.
+ */
+const OVF_URL = /^https:\/\/[^\s/?#]+\/[^\s?#]*\.(ova|ovf)$/;
 
 /**
  * A golden VM template and the inventory VMs are cloned into.
@@ -219,7 +225,8 @@ export class VmTemplate extends Construct implements IVmTemplate {
     }
     if (source.kind === TemplateSourceKind.OVF_URL && !isUnresolved(source.url) && !OVF_URL.test(source.url ?? '')) {
       throw invalid(this, 'source.url', 'must be an https:// URL of an .ova or .ovf file', source.url,
-        'Serve the image over HTTPS (an http:// download can be tampered with), e.g. "https://images.example.com/ubuntu-22.04.ova".');
+        'Serve the image over HTTPS (an http:// download can be tampered with), e.g. "https://images.example.com/ubuntu-22.04.ova"; '
+        + 'vmware/vsphere 2.15.0 detects an OVA only by a URL ending in ".ova", so rename ".OVA" files and drop "?..." parameters.');
     }
     if (source.kind === TemplateSourceKind.CONTENT_LIBRARY_ITEM && (!source.libraryName || !source.itemName)) {
       throw invalid(this, 'source', 'needs libraryName and itemName', { libraryName: source.libraryName, itemName: source.itemName },

@@ -670,3 +670,27 @@ describe('SecureVirtualMachine against vmware/vsphere 2.15.0 (apply-time review)
     expect(json.data.vsphere_host_pci_device).toBeUndefined();
   });
 });
+
+describe('SecureVirtualMachine disks against vmware/vsphere 2.15.0', () => {
+  const disks = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `disk${i}`, sizeGiB: 10 }));
+
+  test('up to 15 disks fit the one default SCSI controller (no scsi_controller_count written)', () => {
+    const vm = vmJson({}, { disks: disks(15) });
+    expect(vm).not.toHaveProperty('scsi_controller_count');
+    expect(vm.disk.map((d: any) => d.unit_number)).toEqual([...Array(15).keys()]);
+  });
+
+  test('16 disks get a second SCSI controller (the provider rejects unit_number 15 with one)', () => {
+    const vm = vmJson({}, { disks: disks(16) });
+    expect(vm.scsi_controller_count).toBe(2);
+    expect(vm.disk[15].unit_number).toBe(15);
+  });
+
+  test('60 disks get four controllers', () => {
+    expect(vmJson({}, { disks: disks(60) }).scsi_controller_count).toBe(4);
+  });
+
+  test('fails with more than 60 disks', () => {
+    expect(() => build({}, { disks: disks(61) })).toThrow(/^stack\/Vm: spec\.disks: has more than 60 disks \(got 61\)\. A vSphere VM takes at most 4 SCSI controllers/);
+  });
+});
