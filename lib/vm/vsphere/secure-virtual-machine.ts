@@ -15,7 +15,7 @@ import { VmHardening } from './hardening';
 import { HostPciDevice } from './passthrough';
 import { PciBackedFeature, resolveMemoryReservation } from './private/full-reservation';
 import { IResourcePool } from './resource-pool';
-import { IVmTemplate } from './template';
+import { IVmTemplate, TemplateSourceKind, VmTemplate } from './template';
 
 /** Disk modes a `SecureVirtualMachine` allows (VM-DISK-PERSISTENT, STIG VMCH-80-000208). */
 export enum VsphereDiskMode {
@@ -547,6 +547,14 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     if (props.cdrom === true) warn('cdrom is true: a CD/DVD drive is attached; VM-NO-CDROM (VMCH-80-000210) will report it. Remove it after the build.');
     if (diskMode === VsphereDiskMode.INDEPENDENT_PERSISTENT) {
       Annotations.of(this).addInfo('diskMode is independent_persistent: the disks are excluded from snapshots (VM-DISK-PERSISTENT allows it).');
+    }
+    if (spec.cloudInitUserData !== undefined && props.template instanceof VmTemplate && props.template.source.kind !== TemplateSourceKind.EXISTING_TEMPLATE) {
+      // Provider docs (virtual_machine, extra_config): "Do not use extra_config when working with a template
+      // imported from OVF/OVA as your settings may be ignored". An OVF that declares vApp properties (Ubuntu
+      // cloud images) hands cloud-init an OVF environment, and its OVF datasource runs before the VMware one.
+      warn('spec.cloudInitUserData on a content library (OVF/OVA) template: if the OVF declares vApp properties (e.g. Ubuntu cloud images), '
+        + 'cloud-init reads the OVF environment first and ignores guestinfo.userdata. Use a template converted from a VM (TemplateSource.existingTemplate), '
+        + 'or check that the image\'s cloud-init uses the VMware datasource.');
     }
     if (props.removalPolicy === RemovalPolicy.DESTROY) warn('removalPolicy is DESTROY: terraform destroy deletes the VM and its disks.');
     for (const control of VmHardening.unexpressibleControls()) {

@@ -694,3 +694,20 @@ describe('SecureVirtualMachine disks against vmware/vsphere 2.15.0', () => {
     expect(() => build({}, { disks: disks(61) })).toThrow(/^stack\/Vm: spec\.disks: has more than 60 disks \(got 61\)\. A vSphere VM takes at most 4 SCSI controllers/);
   });
 });
+
+describe('SecureVirtualMachine cloud-init on OVF templates', () => {
+  function vmOn(source: TemplateSource) {
+    const stack = newStack();
+    const template = new VmTemplate(stack, 'Golden', { source, datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01' });
+    return new SecureVirtualMachine(stack, 'Vm', { spec: { ...SPEC, cloudInitUserData: '#cloud-config\n' }, template });
+  }
+
+  test('warns that guestinfo cloud-init may be ignored on a content library OVF template', () => {
+    expect(messages(vmOn(TemplateSource.contentLibraryItem('golden', 'ubuntu')), 'warning'))
+      .toContainEqual(expect.stringMatching(/^spec\.cloudInitUserData on a content library \(OVF\/OVA\) template: .*ignores guestinfo\.userdata/));
+  });
+
+  test('does not warn on an existing (VM-converted) template', () => {
+    expect(messages(vmOn(TemplateSource.existingTemplate('ubuntu')), 'warning').filter((m) => m.includes('cloudInitUserData'))).toEqual([]);
+  });
+});
