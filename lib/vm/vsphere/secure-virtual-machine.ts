@@ -175,6 +175,14 @@ export interface SecureVirtualMachineProps {
    */
   readonly allowHotAdd?: boolean;
   /**
+   * Minutes the provider waits after create for a routable guest IP (`wait_for_guest_net_timeout`);
+   * 0 turns the waiter off. When it runs out the create fails and the VM is tainted, and with
+   * `removalPolicy` RETAIN (`prevent_destroy`) the next plan cannot replace it: turn it off for
+   * VMs that never report a routable address (no VMware Tools, isolated networks).
+   * @default - 5 (the provider's) with network adapters; 0 without any (nothing to wait for)
+   */
+  readonly waitForGuestNetMinutes?: number;
+  /**
    * Expose the virtual disks' UUIDs to the guest (`enable_disk_uuid`, the `disk.EnableUUID` setting),
    * e.g. for the vSphere CSI driver of a Kubernetes node VM. Use this instead of
    * `extraConfig["disk.EnableUUID"]`, which the typed attribute would overwrite.
@@ -585,6 +593,17 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     }
     this.extraConfig = extraConfig;
 
+    // --- the guest network waiter (provider default: 5 minutes for a *routable* address, i.e. one in
+    // the subnet of a default gateway). A VM without adapters never gets one, and static addresses
+    // without a gateway never count as routable: the create would time out and taint the VM.
+    if (props.waitForGuestNetMinutes !== undefined) {
+      checkIntegerRange(this, 'waitForGuestNetMinutes', props.waitForGuestNetMinutes, 0, 1440, 'Give minutes, or 0 to turn the waiter off.');
+    }
+    const waitForGuestNet = props.waitForGuestNetMinutes ?? (spec.networks!.length === 0 ? 0 : undefined);
+    const staticOnly = spec.networks!.length > 0 && spec.networks!.every((n) => n.ipv4Address !== undefined);
+    const gateway = props.customization?.linuxOptions?.ipv4Gateway ?? props.customization?.windowsOptions?.ipv4Gateway;
+    const waitRoutable = props.customization !== undefined && staticOnly && gateway === undefined && waitForGuestNet !== 0 ? false : undefined;
+
     // --- the VM
     // Unset for content library items: `guest_id` is Optional+Computed and the provider reads the OVF's
     // value back after the deploy; a made-up default would be applied on the second run (with a reboot).
@@ -624,6 +643,8 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       hardwareVersion: this.hardwareVersion,
       enableLogging: props.enableLogging ?? true,
       enableDiskUuid: props.enableDiskUuid === true ? true : undefined,
+      waitForGuestNetTimeout: waitForGuestNet,
+      waitForGuestNetRoutable: waitRoutable,
       extraConfig,
       extraConfigRebootRequired: true,
       storagePolicyId: props.storagePolicyId,

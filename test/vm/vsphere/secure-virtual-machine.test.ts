@@ -711,3 +711,36 @@ describe('SecureVirtualMachine cloud-init on OVF templates', () => {
     expect(messages(vmOn(TemplateSource.existingTemplate('ubuntu')), 'warning').filter((m) => m.includes('cloudInitUserData'))).toEqual([]);
   });
 });
+
+describe('SecureVirtualMachine guest network waiter (wait_for_guest_net_*)', () => {
+  test('a VM without network adapters turns the waiter off (the create would time out and taint the VM)', () => {
+    expect(vmJson({}, { networks: [] }).wait_for_guest_net_timeout).toBe(0);
+  });
+
+  test('a VM with adapters keeps the provider default (attribute not written)', () => {
+    const vm = vmJson();
+    expect(vm).not.toHaveProperty('wait_for_guest_net_timeout');
+    expect(vm).not.toHaveProperty('wait_for_guest_net_routable');
+  });
+
+  test('static addresses without a gateway do not wait for a routable address', () => {
+    const vm = vmJson({ customization: GuestCustomization.linux({ hostName: 'backup-01', domain: 'corp.example' }) },
+      { networks: [{ networkId: 'dvportgroup-20', ipv4Address: '10.0.120.5', ipv4PrefixLength: 24 }] });
+    expect(vm.wait_for_guest_net_routable).toBe(false);
+  });
+
+  test('static addresses with a gateway keep the routable wait', () => {
+    const vm = vmJson({ customization: GuestCustomization.linux({ hostName: 'db-01', domain: 'corp.example', ipv4Gateway: '10.0.110.1' }) },
+      { networks: [{ networkId: 'dvportgroup-20', ipv4Address: '10.0.110.5', ipv4PrefixLength: 24 }] });
+    expect(vm).not.toHaveProperty('wait_for_guest_net_routable');
+  });
+
+  test('waitForGuestNetMinutes sets the timeout', () => {
+    expect(vmJson({ waitForGuestNetMinutes: 0 }).wait_for_guest_net_timeout).toBe(0);
+    expect(vmJson({ waitForGuestNetMinutes: 15 }).wait_for_guest_net_timeout).toBe(15);
+  });
+
+  test('fails with a negative waitForGuestNetMinutes', () => {
+    expect(() => build({ waitForGuestNetMinutes: -1 })).toThrow(/^stack\/Vm: waitForGuestNetMinutes: must be a whole number from 0 to 1440 \(got -1\)/);
+  });
+});
