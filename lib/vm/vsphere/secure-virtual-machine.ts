@@ -1,7 +1,7 @@
 import { DrsVmOverride } from '@cdktf/provider-vsphere/lib/drs-vm-override';
 import { HaVmOverride } from '@cdktf/provider-vsphere/lib/ha-vm-override';
 import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
-import { Annotations, Fn, Token } from 'cdktf';
+import { Annotations, Fn, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RemovalPolicies, RemovalPolicy } from '../../core';
 import { invalid } from '../../core/private/errors';
@@ -671,6 +671,20 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       },
     });
     RemovalPolicies.apply(this.resource, props.removalPolicy);
+    if (props.template.firmware !== undefined) {
+      // The clone keeps the template's boot loader: with other firmware it does not boot, the guest
+      // network waiter times out, the create fails and the tainted VM cannot be replaced under
+      // prevent_destroy. Fail the plan instead, once the template's firmware is known.
+      const lifecycle = this.resource.lifecycle ?? {};
+      this.resource.lifecycle = {
+        ...lifecycle,
+        precondition: [...(lifecycle.precondition ?? []), {
+          condition: Op.eq(props.template.firmware, spec.firmware!),
+          errorMessage: `The template's firmware is not "${spec.firmware}" (spec.firmware): a clone keeps the template's boot loader and does not boot with other firmware. `
+            + 'Set spec.firmware to the template\'s firmware, or rebuild the template.',
+        }],
+      };
+    }
     this.virtualMachineId = this.resource.id;
     this.virtualMachineUuid = this.resource.uuid;
 

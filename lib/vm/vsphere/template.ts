@@ -124,6 +124,11 @@ export interface IVmTemplate extends IConstruct {
    */
   readonly scsiType?: string;
   /**
+   * The template's firmware (`bios` or `efi`), when a data source exposes it (existing templates).
+   * @default - unknown (content library items)
+   */
+  readonly firmware?: string;
+  /**
    * The template's virtual hardware version, when known (site input: the data sources do not expose it).
    * @default - unknown
    */
@@ -183,6 +188,7 @@ export class VmTemplate extends Construct implements IVmTemplate {
   public readonly guestId?: string;
   public readonly scsiType?: string;
   public readonly hardwareVersion?: number;
+  public readonly firmware?: string;
   /** Where the template comes from. */
   public readonly source: TemplateSource;
   /** The datacenter lookup. */
@@ -254,6 +260,7 @@ export class VmTemplate extends Construct implements IVmTemplate {
         this.templateUuid = this.templateData.uuid;
         this.guestId = this.templateData.guestId;
         this.scsiType = this.templateData.scsiType;
+        this.firmware = this.templateData.firmware;
         break;
       case TemplateSourceKind.OVF_URL:
         this.libraryResource = new ContentLibrary(this, 'Library', {

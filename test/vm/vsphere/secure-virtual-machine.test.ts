@@ -108,7 +108,7 @@ describe('SecureVirtualMachine defaults', () => {
   });
 
   test('the VM and its disks are protected from destroy', () => {
-    expect(vmJson().lifecycle).toEqual({ prevent_destroy: true });
+    expect(vmJson().lifecycle.prevent_destroy).toBe(true);
   });
 
   test('no memory reservation, no passthrough overrides', () => {
@@ -199,7 +199,7 @@ describe('SecureVirtualMachine options', () => {
 
   test('removalPolicy DESTROY lifts prevent_destroy with a warning', () => {
     const { stack, vm } = build({ removalPolicy: RemovalPolicy.DESTROY });
-    expect(only(synthJson(stack), 'vsphere_virtual_machine').lifecycle).toEqual({ prevent_destroy: false });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').lifecycle.prevent_destroy).toBe(false);
     expect(messages(vm, 'warning').join()).toContain('removalPolicy');
   });
 
@@ -742,5 +742,24 @@ describe('SecureVirtualMachine guest network waiter (wait_for_guest_net_*)', () 
 
   test('fails with a negative waitForGuestNetMinutes', () => {
     expect(() => build({ waitForGuestNetMinutes: -1 })).toThrow(/^stack\/Vm: waitForGuestNetMinutes: must be a whole number from 0 to 1440 \(got -1\)/);
+  });
+});
+
+describe('SecureVirtualMachine firmware vs the template', () => {
+  test('an existing template: the plan fails unless the template has the VM\'s firmware (a clone does not boot on other firmware)', () => {
+    const pre = vmJson().lifecycle.precondition;
+    expect(pre).toEqual([{
+      condition: expect.stringMatching(/^\$\{\(data\.vsphere_virtual_machine\.Golden_Template_[0-9A-F]{8}\.firmware == "efi"\)\}$/),
+      error_message: expect.stringMatching(/^The template's firmware is not "efi" \(spec\.firmware\): a clone keeps the template's boot loader/),
+    }]);
+    expect(vmJson().lifecycle.prevent_destroy).toBe(true);
+    expect(vmJson({}, { firmware: Firmware.BIOS }).lifecycle.precondition[0].condition).toMatch(/firmware == "bios"\)\}$/);
+  });
+
+  test('a content library template has no firmware to compare: no precondition', () => {
+    const stack = newStack();
+    const template = new VmTemplate(stack, 'Golden', { source: TemplateSource.contentLibraryItem('golden', 'ubuntu'), datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01' });
+    new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').lifecycle).toEqual({ prevent_destroy: true });
   });
 });
