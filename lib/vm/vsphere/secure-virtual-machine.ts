@@ -1,7 +1,7 @@
 import { DrsVmOverride } from '@cdktf/provider-vsphere/lib/drs-vm-override';
 import { HaVmOverride } from '@cdktf/provider-vsphere/lib/ha-vm-override';
 import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
-import { Annotations, Fn, Token } from 'cdktf';
+import { Annotations, Fn, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RemovalPolicies, RemovalPolicy } from '../../core';
 import { invalid } from '../../core/private/errors';
@@ -15,7 +15,7 @@ import { VmHardening } from './hardening';
 import { HostPciDevice } from './passthrough';
 import { PciBackedFeature, resolveMemoryReservation } from './private/full-reservation';
 import { IResourcePool } from './resource-pool';
-import { IVmTemplate } from './template';
+import { IVmTemplate, TemplateSourceKind, VmTemplate } from './template';
 
 /** Disk modes a `SecureVirtualMachine` allows (VM-DISK-PERSISTENT, STIG VMCH-80-000208). */
 export enum VsphereDiskMode {
@@ -90,7 +90,11 @@ export interface SecureVirtualMachineProps {
   readonly template: IVmTemplate;
   /**
    * vSphere guest OS id.
-   * @default - the template's guest id; for content library templates `otherLinux64Guest` / `windows2019srvNext_64Guest`
+   *
+   * Leave it unset for content library templates: the VM then keeps the OVF's guest id (the
+   * provider reads it back after the deploy). A different value here makes the next apply change
+   * the guest OS type of the running VM (and reboot it).
+   * @default - the template's guest id; for content library templates the OVF's guest id (`guest_id` not written)
    */
   readonly guestId?: string;
   /**
@@ -111,8 +115,11 @@ export interface SecureVirtualMachineProps {
    */
   readonly vbs?: boolean;
   /**
-   * Virtual hardware version, 17-22 (VM-HW-VERSION; the provider cannot downgrade).
-   * @default 20
+   * Virtual hardware version, 17-22 (VM-HW-VERSION): 20 = vSphere 8.0, 21 = 8.0 U2, 22 = 9.0.
+   *
+   * Must be at least the template's version: the provider cannot downgrade, so a lower value fails
+   * the apply after the clone was created (checked when the template's `hardwareVersion` is known).
+   * @default - 20, or the template's `hardwareVersion` when that is higher
    */
   readonly hardwareVersion?: number;
   /**
@@ -168,6 +175,21 @@ export interface SecureVirtualMachineProps {
    */
   readonly allowHotAdd?: boolean;
   /**
+   * Minutes the provider waits after create for a routable guest IP (`wait_for_guest_net_timeout`);
+   * 0 turns the waiter off. When it runs out the create fails and the VM is tainted, and with
+   * `removalPolicy` RETAIN (`prevent_destroy`) the next plan cannot replace it: turn it off for
+   * VMs that never report a routable address (no VMware Tools, isolated networks).
+   * @default - 5 (the provider's) with network adapters; 0 without any (nothing to wait for)
+   */
+  readonly waitForGuestNetMinutes?: number;
+  /**
+   * Expose the virtual disks' UUIDs to the guest (`enable_disk_uuid`, the `disk.EnableUUID` setting),
+   * e.g. for the vSphere CSI driver of a Kubernetes node VM. Use this instead of
+   * `extraConfig["disk.EnableUUID"]`, which the typed attribute would overwrite.
+   * @default false
+   */
+  readonly enableDiskUuid?: boolean;
+  /**
    * VM logging (VM-LOGGING, STIG VMCH-80-000207).
    * @default true
    */
@@ -206,6 +228,30 @@ const MMIO_USE_KEY = 'pciPassthru.use64bitMMIO';
 const MMIO_SIZE_KEY = 'pciPassthru.64bitMMIOSizeGB';
 const CLOUD_INIT_KEYS = ['guestinfo.userdata', 'guestinfo.userdata.encoding', 'guestinfo.metadata', 'guestinfo.metadata.encoding'];
 const BRAND = Symbol.for('cdktf-hybrid.SecureVirtualMachine');
+/**
+ * `.vmx` keys that vSphere maps onto typed `VirtualMachineConfigSpec` fields, each of which this
+ * construct always writes through a typed attribute: in `extra_config` they are overwritten by (or
+ * fight with) that attribute on every apply, and they would bypass the checks of the typed prop.
+ */
+const TYPED_VMX_KEYS: { [key: string]: string } = {
+  'firmware': 'spec.firmware (firmware)',
+  'uefi.secureboot.enabled': 'secureBoot (efi_secure_boot_enabled)',
+  'vbs.enable': 'vbs (vbs_enabled)',
+  'vvtd.enable': 'vbs (vvtd_enabled)',
+  'vhv.enable': 'vbs (nested_hv_enabled)',
+  'mem.hotadd': 'allowHotAdd (memory_hot_add_enabled)',
+  'vcpu.hotadd': 'allowHotAdd (cpu_hot_add_enabled)',
+  'vcpu.hotremove': 'allowHotAdd (cpu_hot_remove_enabled)',
+  'logging': 'enableLogging (enable_logging)',
+  'memsize': 'spec.memoryMiB (memory)',
+  'numvcpus': 'spec.cpus (num_cpus)',
+  'cpuid.corespersocket': 'spec.coresPerSocket (num_cores_per_socket)',
+  'virtualhw.version': 'hardwareVersion (hardware_version)',
+  'sched.mem.min': 'memoryReservationMiB (memory_reservation)',
+  'sched.mem.pin': 'memoryReservationMiB / passthrough (memory_reservation_locked_to_max)',
+  'guestos': 'guestId (guest_id)',
+  'disk.enableuuid': 'enableDiskUuid (enable_disk_uuid)',
+};
 /** Keys SCG8 dropped from vSphere 8 guidance (unimplemented) or deprecated: never write them (security-baseline.md section 3 notes). */
 const DROPPED_KEYS = [
   'isolation.bios.bbs.disable', 'isolation.device.edit.disable', 'isolation.ghi.host.shellaction.disable',
@@ -321,11 +367,24 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     this.secureBoot = props.secureBoot ?? efi;
     this.vtpm = props.vtpm ?? false;
     this.vbs = props.vbs ?? false;
-    this.hardwareVersion = props.hardwareVersion ?? 20;
+    const templateHw = props.template.hardwareVersion;
+    this.hardwareVersion = props.hardwareVersion ?? Math.max(20, templateHw ?? 0);
     checkIntegerRange(this, 'hardwareVersion', this.hardwareVersion, 17, 22,
       'Use 17-22 (VM-HW-VERSION floor 17; 20 for vSphere 8.0, 21 for 8.0 U2+).');
+    if (templateHw !== undefined && !isUnresolved(this.hardwareVersion) && this.hardwareVersion < templateHw) {
+      throw invalid(this, 'hardwareVersion', `is below the template's hardware version (${templateHw})`, this.hardwareVersion,
+        `Use ${templateHw} or higher: the provider cannot downgrade a clone, so the apply would fail after the VM was created.`);
+    }
+    if (this.hardwareVersion === 22) {
+      Annotations.of(this).addWarning('hardwareVersion is 22, which needs ESXi 9.0: on vSphere 8 hosts the clone fails at apply. Use 20 (8.0) or 21 (8.0 U2+).');
+    }
 
-    // --- disks
+    // --- disks: 15 per SCSI controller (unit 7 is the controller's, the provider skips it), at most 4 controllers
+    const diskCount = spec.disks!.length;
+    if (diskCount > 60) {
+      throw invalid(this, 'spec.disks', 'has more than 60 disks', diskCount, 'A vSphere VM takes at most 4 SCSI controllers of 15 disks each.');
+    }
+    const scsiControllerCount = diskCount > 15 ? Math.ceil(diskCount / 15) : undefined;
     const diskMode = props.diskMode ?? VsphereDiskMode.PERSISTENT;
     if (!Object.values(VsphereDiskMode).includes(diskMode)) {
       throw invalid(this, 'diskMode', 'must keep disks persistent (VM-DISK-PERSISTENT, VMCH-80-000208)', diskMode,
@@ -360,6 +419,14 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       }
       if (CLOUD_INIT_KEYS.includes(lower) && spec.cloudInitUserData !== undefined) {
         throw invalid(this, `extraConfig["${key}"]`, 'conflicts with spec.cloudInitUserData', '<guestinfo>', 'Give cloud-init data only through spec.');
+      }
+      if (TYPED_VMX_KEYS[lower] !== undefined) {
+        throw invalid(this, `extraConfig["${key}"]`, `is set through ${TYPED_VMX_KEYS[lower]}`, value,
+          'Remove the key and use the prop: the provider always writes that attribute, so the extra_config value would be overwritten or re-applied on every run.');
+      }
+      if (lower.startsWith('vmx.')) {
+        throw invalid(this, `extraConfig["${key}"]`, 'is a vmx.* key, which vSphere drops from extraConfig (vmware/terraform-provider-vsphere#2626)', value,
+          'Remove the key: it never reaches the VM and Terraform would plan to add it again on every run.');
       }
       if (lower.startsWith('pcipassthru')) {
         throw invalid(this, `extraConfig["${key}"]`, 'is managed by the passthrough profile', value, 'Use the passthrough prop instead.');
@@ -398,6 +465,16 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         throw invalid(this, 'passthrough.approvalReason', 'must explain the exception in at least 10 characters', passthrough.approvalReason,
           'Say why the VM needs the device, e.g. "LLM inference needs a full H100; change CHG-1234".');
       }
+      const keys = new Map<string, number>();
+      passthrough.devices.forEach((d, i) => {
+        const first = keys.get(d.lookupKey);
+        if (first !== undefined) {
+          throw invalid(this, `passthrough.devices[${i}]`, `resolves to the same device as passthrough.devices[${first}]`, d.node.path,
+            'The host PCI device lookup returns the first match, so identical lookups give one device (and pci_device_id is a set): '
+            + 'give each further identical device by its pciAddress (e.g. "0000:af:00.0").');
+        }
+        keys.set(d.lookupKey, i);
+      });
       const hosts = new Set(passthrough.devices.map((d) => d.hostName));
       if (hosts.size > 1) {
         throw invalid(this, 'passthrough.devices', 'are on more than one host', [...hosts],
@@ -479,6 +556,14 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     if (diskMode === VsphereDiskMode.INDEPENDENT_PERSISTENT) {
       Annotations.of(this).addInfo('diskMode is independent_persistent: the disks are excluded from snapshots (VM-DISK-PERSISTENT allows it).');
     }
+    if (spec.cloudInitUserData !== undefined && props.template instanceof VmTemplate && props.template.source.kind !== TemplateSourceKind.EXISTING_TEMPLATE) {
+      // Provider docs (virtual_machine, extra_config): "Do not use extra_config when working with a template
+      // imported from OVF/OVA as your settings may be ignored". An OVF that declares vApp properties (Ubuntu
+      // cloud images) hands cloud-init an OVF environment, and its OVF datasource runs before the VMware one.
+      warn('spec.cloudInitUserData on a content library (OVF/OVA) template: if the OVF declares vApp properties (e.g. Ubuntu cloud images), '
+        + 'cloud-init reads the OVF environment first and ignores guestinfo.userdata. Use a template converted from a VM (TemplateSource.existingTemplate), '
+        + 'or check that the image\'s cloud-init uses the VMware datasource.');
+    }
     if (props.removalPolicy === RemovalPolicy.DESTROY) warn('removalPolicy is DESTROY: terraform destroy deletes the VM and its disks.');
     for (const control of VmHardening.unexpressibleControls()) {
       if (control.controlId === 'VM-VMOTION-ENCRYPT' && props.storagePolicyId !== undefined) continue;
@@ -508,8 +593,21 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     }
     this.extraConfig = extraConfig;
 
+    // --- the guest network waiter (provider default: 5 minutes for a *routable* address, i.e. one in
+    // the subnet of a default gateway). A VM without adapters never gets one, and static addresses
+    // without a gateway never count as routable: the create would time out and taint the VM.
+    if (props.waitForGuestNetMinutes !== undefined) {
+      checkIntegerRange(this, 'waitForGuestNetMinutes', props.waitForGuestNetMinutes, 0, 1440, 'Give minutes, or 0 to turn the waiter off.');
+    }
+    const waitForGuestNet = props.waitForGuestNetMinutes ?? (spec.networks!.length === 0 ? 0 : undefined);
+    const staticOnly = spec.networks!.length > 0 && spec.networks!.every((n) => n.ipv4Address !== undefined);
+    const gateway = props.customization?.linuxOptions?.ipv4Gateway ?? props.customization?.windowsOptions?.ipv4Gateway;
+    const waitRoutable = props.customization !== undefined && staticOnly && gateway === undefined && waitForGuestNet !== 0 ? false : undefined;
+
     // --- the VM
-    const guestId = props.guestId ?? props.template.guestId ?? (windows ? 'windows2019srvNext_64Guest' : 'otherLinux64Guest');
+    // Unset for content library items: `guest_id` is Optional+Computed and the provider reads the OVF's
+    // value back after the deploy; a made-up default would be applied on the second run (with a reboot).
+    const guestId = props.guestId ?? props.template.guestId;
     const orderedNetworks = nicOrder.map((i) => spec.networks![i]);
     const customize = props.customization?._render(this, 'customization', orderedNetworks.length,
       orderedNetworks.map((n) => (n.ipv4Address !== undefined ? { ipv4Address: n.ipv4Address, ipv4Netmask: n.ipv4PrefixLength } : {})));
@@ -526,6 +624,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       tags: props.tags,
       guestId,
       scsiType: props.template.scsiType,
+      // unit_number i lands on controller floor(i / 15); the provider rejects unit numbers above
+      // scsi_controller_count * 15 - 1, so more than 15 disks need more controllers.
+      scsiControllerCount,
       numCpus: spec.cpus,
       numCoresPerSocket: spec.coresPerSocket,
       memory: spec.memoryMiB,
@@ -541,6 +642,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       nestedHvEnabled: this.vbs,
       hardwareVersion: this.hardwareVersion,
       enableLogging: props.enableLogging ?? true,
+      enableDiskUuid: props.enableDiskUuid === true ? true : undefined,
+      waitForGuestNetTimeout: waitForGuestNet,
+      waitForGuestNetRoutable: waitRoutable,
       extraConfig,
       extraConfigRebootRequired: true,
       storagePolicyId: props.storagePolicyId,
@@ -567,6 +671,20 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
       },
     });
     RemovalPolicies.apply(this.resource, props.removalPolicy);
+    if (props.template.firmware !== undefined) {
+      // The clone keeps the template's boot loader: with other firmware it does not boot, the guest
+      // network waiter times out, the create fails and the tainted VM cannot be replaced under
+      // prevent_destroy. Fail the plan instead, once the template's firmware is known.
+      const lifecycle = this.resource.lifecycle ?? {};
+      this.resource.lifecycle = {
+        ...lifecycle,
+        precondition: [...(lifecycle.precondition ?? []), {
+          condition: Op.eq(props.template.firmware, spec.firmware!),
+          errorMessage: `The template's firmware is not "${spec.firmware}" (spec.firmware): a clone keeps the template's boot loader and does not boot with other firmware. `
+            + 'Set spec.firmware to the template\'s firmware, or rebuild the template.',
+        }],
+      };
+    }
     this.virtualMachineId = this.resource.id;
     this.virtualMachineUuid = this.resource.uuid;
 

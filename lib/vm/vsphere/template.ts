@@ -9,7 +9,7 @@ import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-net
 import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
 import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
-import { isUnresolved } from '../../core/private/validation';
+import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 
 /** Where a template comes from. */
 export enum TemplateSourceKind {
@@ -50,7 +50,8 @@ export class TemplateSource {
   /**
    * An OVF or OVA file fetched over HTTPS into a new content library (`vsphere_content_library` + `vsphere_content_library_item`).
    *
-   * @param url an `https://` URL ending in `.ova` or `.ovf`
+   * @param url an `https://` URL ending in lower-case `.ova` or `.ovf`, without a query string (the
+   *   provider picks the OVA or OVF import path by that suffix alone)
    */
   public static ovfUrl(url: string, options: OvfTemplateOptions = {}): TemplateSource {
     return new TemplateSource(TemplateSourceKind.OVF_URL, undefined, url, options.libraryName, options.itemName, options.description);
@@ -122,6 +123,16 @@ export interface IVmTemplate extends IConstruct {
    * @default - unknown (content library items)
    */
   readonly scsiType?: string;
+  /**
+   * The template's firmware (`bios` or `efi`), when a data source exposes it (existing templates).
+   * @default - unknown (content library items)
+   */
+  readonly firmware?: string;
+  /**
+   * The template's virtual hardware version, when known (site input: the data sources do not expose it).
+   * @default - unknown
+   */
+  readonly hardwareVersion?: number;
   /** The id of a network in the datacenter, looked up by name (one `data.vsphere_network` per name). */
   networkId(networkName: string): string;
 }
@@ -136,9 +147,24 @@ export interface VmTemplateProps {
   readonly computeClusterName: string;
   /** Name of the datastore for the content library and the VMs. */
   readonly datastoreName: string;
+  /**
+   * The template's virtual hardware version (e.g. 21 for a template built on vSphere 8.0 U2).
+   *
+   * The provider cannot downgrade a clone: a VM whose `hardware_version` is below the template's is
+   * created and then fails the apply ("cannot downgrade virtual machine hardware version"). With
+   * this set, `SecureVirtualMachine` defaults to the higher of 20 and this version and rejects a
+   * lower `hardwareVersion`. No data source exposes it, so give it here.
+   * @default - unknown: VMs default to 20; a template above 20 needs `hardwareVersion` on the VM
+   */
+  readonly hardwareVersion?: number;
 }
 
-const OVF_URL = /^https:\/\/[^\s/]+\/\S*\.(ova|ovf)(\?\S*)?$/i;
+/**
+ * vmware/vsphere 2.15.0 decides OVA vs OVF with a case-sensitive `strings.HasSuffix(url, ".ova")` on
+ * the whole URL: an upper-case extension or a query string (signed URLs) sends an OVA down the
+ * OVF path and the import fails at apply. Only lower-case `.ova`/`.ovf` at the very end pass.
+ */
+const OVF_URL = /^https:\/\/[^\s/?#]+\/[^\s?#]*\.(ova|ovf)$/;
 
 /**
  * A golden VM template and the inventory VMs are cloned into.
@@ -161,6 +187,8 @@ export class VmTemplate extends Construct implements IVmTemplate {
   public readonly datastoreId: string;
   public readonly guestId?: string;
   public readonly scsiType?: string;
+  public readonly hardwareVersion?: number;
+  public readonly firmware?: string;
   /** Where the template comes from. */
   public readonly source: TemplateSource;
   /** The datacenter lookup. */
@@ -203,12 +231,17 @@ export class VmTemplate extends Construct implements IVmTemplate {
     }
     if (source.kind === TemplateSourceKind.OVF_URL && !isUnresolved(source.url) && !OVF_URL.test(source.url ?? '')) {
       throw invalid(this, 'source.url', 'must be an https:// URL of an .ova or .ovf file', source.url,
-        'Serve the image over HTTPS (an http:// download can be tampered with), e.g. "https://images.example.com/ubuntu-22.04.ova".');
+        'Serve the image over HTTPS (an http:// download can be tampered with), e.g. "https://images.example.com/ubuntu-22.04.ova"; '
+        + 'vmware/vsphere 2.15.0 detects an OVA only by a URL ending in ".ova", so rename ".OVA" files and drop "?..." parameters.');
     }
     if (source.kind === TemplateSourceKind.CONTENT_LIBRARY_ITEM && (!source.libraryName || !source.itemName)) {
       throw invalid(this, 'source', 'needs libraryName and itemName', { libraryName: source.libraryName, itemName: source.itemName },
         'Use TemplateSource.contentLibraryItem("library", "item").');
     }
+    if (props.hardwareVersion !== undefined) {
+      checkIntegerRange(this, 'hardwareVersion', props.hardwareVersion, 4, 22, 'Give the template\'s virtual hardware version, e.g. 20 (vSphere 8.0) or 21 (8.0 U2).');
+    }
+    this.hardwareVersion = props.hardwareVersion;
     this.source = source;
 
     this.datacenterData = new DataVsphereDatacenter(this, 'Datacenter', { name: props.datacenterName });
@@ -227,6 +260,7 @@ export class VmTemplate extends Construct implements IVmTemplate {
         this.templateUuid = this.templateData.uuid;
         this.guestId = this.templateData.guestId;
         this.scsiType = this.templateData.scsiType;
+        this.firmware = this.templateData.firmware;
         break;
       case TemplateSourceKind.OVF_URL:
         this.libraryResource = new ContentLibrary(this, 'Library', {

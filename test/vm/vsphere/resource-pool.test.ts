@@ -60,7 +60,7 @@ describe('HostPciDevice', () => {
       host_id: expect.stringMatching(/data\.vsphere_host\.Gpu_Host_/), vendor_id: '10de', class_id: '0302', name_regex: 'H100',
     }]);
     expect(Node.of(device).defaultChild).toBe(device.deviceData);
-    expect(resolve(stack, device.pciDeviceId)).toEqual(resolve(stack, device.deviceData.id));
+    expect(resolve(stack, device.pciDeviceId)).toEqual(resolve(stack, device.deviceData!.id));
     expect(resolve(stack, device.hostSystemId)).toEqual(resolve(stack, device.hostData.id));
   });
 
@@ -91,5 +91,36 @@ describe('VmHardening', () => {
       'VM-VMOTION-ENCRYPT STIG VMCH-80-000203', 'VM-FT-ENCRYPT STIG VMCH-80-000204', 'VM-NO-FLOPPY STIG VMCH-80-000209',
       'VM-NO-PARALLEL STIG VMCH-80-000211', 'VM-NO-SERIAL STIG VMCH-80-000212', 'VM-NO-USB STIG VMCH-80-000213',
     ]);
+  });
+});
+
+describe('HostPciDevice against vmware/vsphere 2.15.0', () => {
+  const BASE = { datacenterId: 'dc', hostName: 'esx-1', deviceMemoryGB: 80 };
+
+  test.each([
+    ['vendorId', { vendorId: '8086' }],
+    ['vendorId', { vendorId: 'ffff' }],
+    ['classId', { vendorId: '10de', classId: '8000' }],
+  ])('fails when %s is 8000 or above (the provider parses it as a signed 16-bit number)', (prop, props) => {
+    expect(() => new HostPciDevice(newStack(), 'Gpu', { ...BASE, ...props }))
+      .toThrow(new RegExp(`^stack/Gpu: ${prop}: is 8000 or above, which vmware/vsphere 2\\.15\\.0 cannot look up .*\\. Give the device by pciAddress instead`));
+  });
+
+  test('a PCI address is used as pci_device_id directly, without a device lookup', () => {
+    const stack = newStack();
+    const device = new HostPciDevice(stack, 'Gpu', { ...BASE, pciAddress: '0000:3b:00.0' });
+    expect(device.pciDeviceId).toBe('0000:3b:00.0');
+    expect(device.deviceData).toBeUndefined();
+    const json = JSON.parse(Testing.synth(stack));
+    expect(json.data.vsphere_host).toBeDefined();
+    expect(json.data.vsphere_host_pci_device).toBeUndefined();
+  });
+
+  test.each([
+    ['fails with a malformed PCI address', { pciAddress: '3b:00.0' }, /^stack\/Gpu: pciAddress: is not a PCI address \(got "3b:00\.0"\)/],
+    ['fails with a PCI address and a vendor id', { pciAddress: '0000:3b:00.0', vendorId: '10de' }, /^stack\/Gpu: vendorId: cannot be combined with pciAddress/],
+    ['fails with neither vendor id nor PCI address', {}, /^stack\/Gpu: vendorId: is required without pciAddress/],
+  ])('%s', (_name, props, message) => {
+    expect(() => new HostPciDevice(newStack(), 'Gpu', { ...BASE, ...props })).toThrow(message);
   });
 });

@@ -4,8 +4,8 @@ import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { TerraformVariable, Testing } from 'cdktf';
 import { Node } from 'constructs';
 import {
-  Firmware, GuestCustomization, GuestOsFamily, Hypervisor, Policy, RemovalPolicy, SecureVirtualMachine,
-  SecureVirtualMachineProps, VmHardening, VmSnapshot, VmSpec, VsphereDiskMode,
+  Firmware, GuestCustomization, GuestOsFamily, HostPciDevice, Hypervisor, Policy, RemovalPolicy, SecureVirtualMachine,
+  SecureVirtualMachineProps, TemplateSource, VmHardening, VmSnapshot, VmSpec, VmTemplate, VsphereDiskMode,
 } from '../../../lib';
 import { goldenTemplate, gpu, newStack, only, SPEC, synthJson } from './helpers';
 
@@ -108,7 +108,7 @@ describe('SecureVirtualMachine defaults', () => {
   });
 
   test('the VM and its disks are protected from destroy', () => {
-    expect(vmJson().lifecycle).toEqual({ prevent_destroy: true });
+    expect(vmJson().lifecycle.prevent_destroy).toBe(true);
   });
 
   test('no memory reservation, no passthrough overrides', () => {
@@ -199,7 +199,7 @@ describe('SecureVirtualMachine options', () => {
 
   test('removalPolicy DESTROY lifts prevent_destroy with a warning', () => {
     const { stack, vm } = build({ removalPolicy: RemovalPolicy.DESTROY });
-    expect(only(synthJson(stack), 'vsphere_virtual_machine').lifecycle).toEqual({ prevent_destroy: false });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').lifecycle.prevent_destroy).toBe(false);
     expect(messages(vm, 'warning').join()).toContain('removalPolicy');
   });
 
@@ -270,7 +270,11 @@ describe('SecureVirtualMachine passthrough', () => {
   function passthroughVm(extra: Partial<SecureVirtualMachineProps> = {}, devices = 1) {
     const stack = newStack();
     const template = goldenTemplate(stack);
-    const list = Array.from({ length: devices }, (_, i) => gpu(stack, `Gpu${i}`, devices > 1 ? 24 : 80));
+    // Identical devices of one host: the first by lookup, the others by PCI address (a second
+    // identical lookup would return the same device).
+    const list = Array.from({ length: devices }, (_, i) => (i === 0
+      ? gpu(stack, `Gpu${i}`, devices > 1 ? 24 : 80)
+      : new HostPciDevice(stack, `Gpu${i}`, { datacenterId: 'datacenter-1', hostName: 'esx-gpu-01', pciAddress: `0000:${(0x3b + i).toString(16)}:00.0`, deviceMemoryGB: 24 })));
     const vm = new SecureVirtualMachine(stack, 'Vm', {
       spec: { ...SPEC, memoryMiB: 65536 }, template,
       passthrough: { devices: list, approvalReason: 'inference needs a whole GPU; CHG-1' },
@@ -561,5 +565,201 @@ describe('SecureVirtualMachine SR-IOV (PT-SRIOV)', () => {
   test('a VmSnapshot of an SR-IOV VM is refused', () => {
     const { stack, vm } = build({ hostSystemId: 'host-42' }, SRIOV_SPEC);
     expect(() => new VmSnapshot(stack, 'Snap', { virtualMachine: vm, snapshotName: 'x' })).toThrow(/virtualMachine: uses PCI passthrough, which rules out snapshots/);
+  });
+});
+
+describe('SecureVirtualMachine against vmware/vsphere 2.15.0 (apply-time review)', () => {
+  function templateWith(stack: ReturnType<typeof newStack>, extra: { source?: TemplateSource; hardwareVersion?: number } = {}) {
+    return new VmTemplate(stack, 'Golden', {
+      source: extra.source ?? TemplateSource.existingTemplate('ubuntu-22.04-golden'),
+      datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01',
+      hardwareVersion: extra.hardwareVersion,
+    });
+  }
+
+  test.each([
+    ['an OVF URL', TemplateSource.ovfUrl('https://images.example.com/ubuntu-22.04.ova')],
+    ['a content library item', TemplateSource.contentLibraryItem('golden', 'ubuntu')],
+  ])('content library template (%s): guest_id is left to the OVF, not overwritten on the second apply', (_name, source) => {
+    for (const guestOsFamily of [GuestOsFamily.LINUX, GuestOsFamily.WINDOWS]) {
+      const stack = newStack();
+      new SecureVirtualMachine(stack, 'Vm', { spec: { ...SPEC, guestOsFamily }, template: templateWith(stack, { source }) });
+      expect(only(synthJson(stack), 'vsphere_virtual_machine')).not.toHaveProperty('guest_id');
+    }
+  });
+
+  test('content library template: an explicit guestId is written', () => {
+    const stack = newStack();
+    new SecureVirtualMachine(stack, 'Vm', {
+      spec: SPEC, template: templateWith(stack, { source: TemplateSource.contentLibraryItem('golden', 'ubuntu') }), guestId: 'ubuntu64Guest',
+    });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').guest_id).toBe('ubuntu64Guest');
+  });
+
+  test.each([
+    ['uefi.secureBoot.enabled', 'FALSE', /extraConfig\["uefi\.secureBoot\.enabled"\]: is set through secureBoot \(efi_secure_boot_enabled\) \(got "FALSE"\)/],
+    ['mem.hotadd', 'TRUE', /extraConfig\["mem\.hotadd"\]: is set through allowHotAdd \(memory_hot_add_enabled\)/],
+    ['vcpu.hotadd', 'TRUE', /extraConfig\["vcpu\.hotadd"\]: is set through allowHotAdd \(cpu_hot_add_enabled\)/],
+    ['vhv.enable', 'TRUE', /extraConfig\["vhv\.enable"\]: is set through vbs \(nested_hv_enabled\)/],
+    ['logging', 'FALSE', /extraConfig\["logging"\]: is set through enableLogging \(enable_logging\)/],
+    ['virtualHW.version', '13', /extraConfig\["virtualHW\.version"\]: is set through hardwareVersion \(hardware_version\)/],
+    ['sched.mem.min', '0', /extraConfig\["sched\.mem\.min"\]: is set through memoryReservationMiB \(memory_reservation\)/],
+    ['disk.EnableUUID', 'TRUE', /extraConfig\["disk\.EnableUUID"\]: is set through enableDiskUuid \(enable_disk_uuid\)/],
+  ])('fails when extraConfig sets %s, which a typed attribute always overwrites', (key, value, message) => {
+    expect(() => build({ extraConfig: { [key]: value } })).toThrow(message);
+  });
+
+  test('fails when extraConfig sets a vmx.* key, which vSphere drops (perpetual diff)', () => {
+    expect(() => build({ extraConfig: { 'vmx.vmOpNotificationToApp.enabled': 'TRUE' } }))
+      .toThrow(/^stack\/Vm: extraConfig\["vmx\.vmOpNotificationToApp\.enabled"\]: is a vmx\.\* key, which vSphere drops from extraConfig/);
+  });
+
+  test('enableDiskUuid writes enable_disk_uuid (the supported way to set disk.EnableUUID)', () => {
+    expect(vmJson({ enableDiskUuid: true }).enable_disk_uuid).toBe(true);
+    expect(vmJson()).not.toHaveProperty('enable_disk_uuid');
+  });
+
+  test('hardware version defaults to the template\'s when it is above 20 (the provider cannot downgrade a clone)', () => {
+    const stack = newStack();
+    const vm = new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template: templateWith(stack, { hardwareVersion: 21 }) });
+    expect(vm.hardwareVersion).toBe(21);
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').hardware_version).toBe(21);
+  });
+
+  test('hardware version stays 20 for an older template', () => {
+    const stack = newStack();
+    new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template: templateWith(stack, { hardwareVersion: 19 }) });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').hardware_version).toBe(20);
+  });
+
+  test('fails when hardwareVersion is below the template\'s (apply would fail after the clone)', () => {
+    const stack = newStack();
+    expect(() => new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template: templateWith(stack, { hardwareVersion: 21 }), hardwareVersion: 20 }))
+      .toThrow(/^stack\/Vm: hardwareVersion: is below the template's hardware version \(21\) \(got 20\)\. Use 21 or higher/);
+  });
+
+  test('fails when the template hardware version is out of range', () => {
+    expect(() => templateWith(newStack(), { hardwareVersion: 23 })).toThrow(/^stack\/Golden: hardwareVersion: must be a whole number from 4 to 22 \(got 23\)/);
+  });
+
+  test('hardware version 22 warns that it needs ESXi 9.0', () => {
+    const { vm } = build({ hardwareVersion: 22 });
+    expect(messages(vm, 'warning')).toContainEqual(expect.stringMatching(/^hardwareVersion is 22, which needs ESXi 9\.0/));
+    expect(messages(build().vm, 'warning').filter((m) => m.includes('hardwareVersion'))).toEqual([]);
+  });
+
+  test('fails when two passthrough devices are identical lookups (they resolve to one device)', () => {
+    const stack = newStack();
+    const a = new HostPciDevice(stack, 'GpuA', { datacenterId: 'dc', hostName: 'esx-gpu-01', vendorId: '10de', classId: '0302', nameRegex: 'H100', deviceMemoryGB: 80 });
+    const b = new HostPciDevice(stack, 'GpuB', { datacenterId: 'dc', hostName: 'esx-gpu-01', vendorId: '10DE', classId: '0302', nameRegex: 'H100', deviceMemoryGB: 80 });
+    expect(() => new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, memoryMiB: 65536 }, template: goldenTemplate(stack), passthrough: { devices: [a, b], approvalReason: 'two H100 for training; CHG-7' },
+    })).toThrow(/^stack\/Vm: passthrough\.devices\[1\]: resolves to the same device as passthrough\.devices\[0\] \(got "stack\/GpuB"\)\. .*pciAddress/);
+  });
+
+  test('two devices by PCI address reach pci_device_id as two distinct ids', () => {
+    const stack = newStack();
+    const devices = ['0000:3b:00.0', '0000:af:00.0'].map((pciAddress, i) => new HostPciDevice(stack, `Gpu${i}`, {
+      datacenterId: 'dc', hostName: 'esx-gpu-01', pciAddress, deviceMemoryGB: 80,
+    }));
+    new SecureVirtualMachine(stack, 'Vm', {
+      spec: { ...SPEC, memoryMiB: 65536 }, template: goldenTemplate(stack), passthrough: { devices, approvalReason: 'two H100 for training; CHG-7' },
+    });
+    const json = synthJson(stack);
+    expect(only(json, 'vsphere_virtual_machine').pci_device_id).toEqual(['0000:3b:00.0', '0000:af:00.0']);
+    expect(json.data.vsphere_host_pci_device).toBeUndefined();
+  });
+});
+
+describe('SecureVirtualMachine disks against vmware/vsphere 2.15.0', () => {
+  const disks = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `disk${i}`, sizeGiB: 10 }));
+
+  test('up to 15 disks fit the one default SCSI controller (no scsi_controller_count written)', () => {
+    const vm = vmJson({}, { disks: disks(15) });
+    expect(vm).not.toHaveProperty('scsi_controller_count');
+    expect(vm.disk.map((d: any) => d.unit_number)).toEqual([...Array(15).keys()]);
+  });
+
+  test('16 disks get a second SCSI controller (the provider rejects unit_number 15 with one)', () => {
+    const vm = vmJson({}, { disks: disks(16) });
+    expect(vm.scsi_controller_count).toBe(2);
+    expect(vm.disk[15].unit_number).toBe(15);
+  });
+
+  test('60 disks get four controllers', () => {
+    expect(vmJson({}, { disks: disks(60) }).scsi_controller_count).toBe(4);
+  });
+
+  test('fails with more than 60 disks', () => {
+    expect(() => build({}, { disks: disks(61) })).toThrow(/^stack\/Vm: spec\.disks: has more than 60 disks \(got 61\)\. A vSphere VM takes at most 4 SCSI controllers/);
+  });
+});
+
+describe('SecureVirtualMachine cloud-init on OVF templates', () => {
+  function vmOn(source: TemplateSource) {
+    const stack = newStack();
+    const template = new VmTemplate(stack, 'Golden', { source, datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01' });
+    return new SecureVirtualMachine(stack, 'Vm', { spec: { ...SPEC, cloudInitUserData: '#cloud-config\n' }, template });
+  }
+
+  test('warns that guestinfo cloud-init may be ignored on a content library OVF template', () => {
+    expect(messages(vmOn(TemplateSource.contentLibraryItem('golden', 'ubuntu')), 'warning'))
+      .toContainEqual(expect.stringMatching(/^spec\.cloudInitUserData on a content library \(OVF\/OVA\) template: .*ignores guestinfo\.userdata/));
+  });
+
+  test('does not warn on an existing (VM-converted) template', () => {
+    expect(messages(vmOn(TemplateSource.existingTemplate('ubuntu')), 'warning').filter((m) => m.includes('cloudInitUserData'))).toEqual([]);
+  });
+});
+
+describe('SecureVirtualMachine guest network waiter (wait_for_guest_net_*)', () => {
+  test('a VM without network adapters turns the waiter off (the create would time out and taint the VM)', () => {
+    expect(vmJson({}, { networks: [] }).wait_for_guest_net_timeout).toBe(0);
+  });
+
+  test('a VM with adapters keeps the provider default (attribute not written)', () => {
+    const vm = vmJson();
+    expect(vm).not.toHaveProperty('wait_for_guest_net_timeout');
+    expect(vm).not.toHaveProperty('wait_for_guest_net_routable');
+  });
+
+  test('static addresses without a gateway do not wait for a routable address', () => {
+    const vm = vmJson({ customization: GuestCustomization.linux({ hostName: 'backup-01', domain: 'corp.example' }) },
+      { networks: [{ networkId: 'dvportgroup-20', ipv4Address: '10.0.120.5', ipv4PrefixLength: 24 }] });
+    expect(vm.wait_for_guest_net_routable).toBe(false);
+  });
+
+  test('static addresses with a gateway keep the routable wait', () => {
+    const vm = vmJson({ customization: GuestCustomization.linux({ hostName: 'db-01', domain: 'corp.example', ipv4Gateway: '10.0.110.1' }) },
+      { networks: [{ networkId: 'dvportgroup-20', ipv4Address: '10.0.110.5', ipv4PrefixLength: 24 }] });
+    expect(vm).not.toHaveProperty('wait_for_guest_net_routable');
+  });
+
+  test('waitForGuestNetMinutes sets the timeout', () => {
+    expect(vmJson({ waitForGuestNetMinutes: 0 }).wait_for_guest_net_timeout).toBe(0);
+    expect(vmJson({ waitForGuestNetMinutes: 15 }).wait_for_guest_net_timeout).toBe(15);
+  });
+
+  test('fails with a negative waitForGuestNetMinutes', () => {
+    expect(() => build({ waitForGuestNetMinutes: -1 })).toThrow(/^stack\/Vm: waitForGuestNetMinutes: must be a whole number from 0 to 1440 \(got -1\)/);
+  });
+});
+
+describe('SecureVirtualMachine firmware vs the template', () => {
+  test('an existing template: the plan fails unless the template has the VM\'s firmware (a clone does not boot on other firmware)', () => {
+    const pre = vmJson().lifecycle.precondition;
+    expect(pre).toEqual([{
+      condition: expect.stringMatching(/^\$\{\(data\.vsphere_virtual_machine\.Golden_Template_[0-9A-F]{8}\.firmware == "efi"\)\}$/),
+      error_message: expect.stringMatching(/^The template's firmware is not "efi" \(spec\.firmware\): a clone keeps the template's boot loader/),
+    }]);
+    expect(vmJson().lifecycle.prevent_destroy).toBe(true);
+    expect(vmJson({}, { firmware: Firmware.BIOS }).lifecycle.precondition[0].condition).toMatch(/firmware == "bios"\)\}$/);
+  });
+
+  test('a content library template has no firmware to compare: no precondition', () => {
+    const stack = newStack();
+    const template = new VmTemplate(stack, 'Golden', { source: TemplateSource.contentLibraryItem('golden', 'ubuntu'), datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01' });
+    new SecureVirtualMachine(stack, 'Vm', { spec: SPEC, template });
+    expect(only(synthJson(stack), 'vsphere_virtual_machine').lifecycle).toEqual({ prevent_destroy: true });
   });
 });

@@ -85,3 +85,20 @@ describe('VmTemplate', () => {
     expect(() => template.networkId('')).toThrow(/networkName: is required/);
   });
 });
+
+describe('VmTemplate OVF URLs against vmware/vsphere 2.15.0', () => {
+  // The provider picks OVA vs OVF with a case-sensitive HasSuffix(url, ".ova"): anything else
+  // sends an OVA down the OVF import path and the apply fails.
+  test.each([
+    ['an upper-case extension', 'https://images.example.com/ubuntu.OVA'],
+    ['a query string (signed URL)', 'https://images.example.com/ubuntu.ova?sig=abc'],
+    ['a fragment', 'https://images.example.com/ubuntu.ova#v1'],
+  ])('fails with %s', (_name, url) => {
+    expect(() => build(TemplateSource.ovfUrl(url)))
+      .toThrow(/^stack\/Golden: source\.url: must be an https:\/\/ URL of an \.ova or \.ovf file \(got ".*"\)\. .*vmware\/vsphere 2\.15\.0 detects an OVA only by a URL ending in "\.ova"/);
+  });
+
+  test.each(['https://images.example.com/ubuntu-22.04.ova', 'https://images.example.com/path/appliance.ovf'])('accepts %s', (url) => {
+    expect(() => build(TemplateSource.ovfUrl(url))).not.toThrow();
+  });
+});
