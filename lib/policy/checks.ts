@@ -9,7 +9,7 @@ import { invalid } from '../core/private/errors';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
-import { artifactUri, findingLine, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLineIndex, sarifReport } from './private/report';
+import { artifactUri, findingLine, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLineIndex, sarifReport, suppressionRecords } from './private/report';
 import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
@@ -146,13 +146,13 @@ export class PolicyChecks implements IAspect {
     const meta: ReportMeta = { threshold: this.failOn, stacks: 1, resources: this.resourceCount, rules: this.rules };
     const suppressions = this.allSuppressions();
     const json = jsonReport(findings, meta);
-    const recorded = suppressions.map((s) => ({ stack: this.stack.node.id, ...s }));
+    const recorded = suppressionRecords(this.stack.node.id, suppressions, findings);
     fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions: recorded } }, undefined, 2) + '\n');
     fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta));
     const text = fs.existsSync(stackFile) ? fs.readFileSync(stackFile, 'utf8') : '';
     const uri = artifactUri(stackFile);
     const lines = resourceLineIndex(text);
-    const sarif = sarifReport(findings, this.rules, (f) => ({ uri, line: findingLine(lines, f) }));
+    const sarif = sarifReport(findings, this.rules, (f) => ({ uri, line: findingLine(lines, f) }), undefined, recorded);
     fs.writeFileSync(path.join(directory, REPORT_FILES.sarif), JSON.stringify(sarif, undefined, 2) + '\n');
   }
 

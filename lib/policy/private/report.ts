@@ -86,6 +86,19 @@ function statusLabel(f: PolicyFinding): string {
   return f.suppressed ? `${f.status} (suppressed)` : f.status;
 }
 
+/** How an unused suppression is described in the reports. */
+export const UNUSED = 'unused: it accepts no finding; remove it, or correct its rule id or scope';
+
+/** How many findings a suppression accepted (0: it is unused, e.g. stale or misspelled). */
+export function findingsAccepted(sup: PolicySuppression, findings: PolicyFinding[]): number {
+  return findings.filter((f) => f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId)).length;
+}
+
+/** The suppressions as the JSON and SARIF reports record them: with their stack and the number of findings each accepted. */
+export function suppressionRecords(stack: string, suppressions: PolicySuppression[], findings: PolicyFinding[]) {
+  return suppressions.map((s) => ({ stack, ...s, findingsAccepted: findingsAccepted(s, findings.filter((f) => f.stackName === stack)) }));
+}
+
 /** The Markdown report of one stack: a summary, a findings table, why the rules with findings exist, and the suppressions. */
 export function markdownReport(title: string, findings: PolicyFinding[], suppressions: PolicySuppression[], meta: ReportMeta): string {
   const s = summarize(findings, meta);
@@ -115,8 +128,8 @@ export function markdownReport(title: string, findings: PolicyFinding[], suppres
       '| Rule | Added on | Reason | Findings accepted |',
       '| --- | --- | --- | --- |',
       ...suppressions.map((sup) => {
-        const used = findings.filter((f) => f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId)).length;
-        return `| ${cell(sup.ruleId)} | ${code(sup.scopePath)} | ${cell(sup.reason)} | ${used} |`;
+        const used = findingsAccepted(sup, findings);
+        return `| ${cell(sup.ruleId)} | ${code(sup.scopePath)} | ${cell(sup.reason)} | ${used === 0 ? `0 (${UNUSED})` : used} |`;
       }),
       '',
     );
@@ -177,7 +190,8 @@ function ruleDescriptor(id: string, title: string, severity: Severity, source: s
 }
 
 /** A SARIF 2.1.0 log with one run: every rule that ran as a reporting descriptor, every finding as a result. */
-export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo()) {
+export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo(),
+  suppressions: Array<ReturnType<typeof suppressionRecords>[number]> = []) {
   const descriptors = rules.map((r) => ruleDescriptor(r.ruleId, r.title, r.severity, r.source, r.resourceTypes, r.suppressible !== false, r.rationale));
   if (findings.some((f) => f.baseRuleId === RULE_ERROR_ID)) {
     descriptors.push(ruleDescriptor(RULE_ERROR_ID, 'A policy rule failed while checking a resource', Severity.HIGH, TOOL_NAME, ['*'], true));
@@ -225,12 +239,14 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
       tool: { driver: { name: TOOL_NAME, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), version: tool.version, rules: descriptors } },
       columnKind: 'utf16CodeUnits',
       results,
+      // Every Policy.suppress of the checked stacks, used or not (findingsAccepted 0: stale), so a review sees them all.
+      properties: { suppressions },
     }],
   };
 }
 
 /** Human-readable lines for the CLI's `--format text`. */
-export function textReport(findings: PolicyFinding[], meta: ReportMeta): string {
+export function textReport(findings: PolicyFinding[], meta: ReportMeta, suppressions: Array<ReturnType<typeof suppressionRecords>[number]> = []): string {
   const sorted = ordered(findings).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const lines: string[] = [];
   for (const f of sorted) {
@@ -238,6 +254,9 @@ export function textReport(findings: PolicyFinding[], meta: ReportMeta): string 
     lines.push(`${label} ${f.severity} ${f.ruleId} ${f.stackName}: ${f.resourceAddress}${f.constructPath ? ` (${f.constructPath})` : ''}`);
     lines.push(`    ${f.message}`);
     if (f.suppressed) lines.push(`    suppressed: ${f.suppressionReason}`);
+  }
+  for (const sup of suppressions.filter((x) => x.findingsAccepted === 0)) {
+    lines.push(`UNUSED SUPPRESSION ${sup.ruleId} ${sup.stack}: on ${sup.scopePath || '(unknown scope)'} ("${sup.reason}")`, `    ${UNUSED}.`);
   }
   const s = summarize(findings, meta);
   lines.push(`${s.blocking} blocking finding(s) at or above ${meta.threshold}; ${s.total} in total (${s.failed} failed, ${s.errors} rule errors, `
