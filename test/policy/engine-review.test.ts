@@ -149,6 +149,27 @@ describe('unused suppressions are visible in every report', () => {
   });
 });
 
+describe('findingsAccepted counts each finding once, for the suppression that accepted it', () => {
+  test('a rule-wide and a detailed suppression on one construct: the first added accepts, the other is unused', () => {
+    const outdir = tmp('review-shadowed-');
+    const app = new App({ outdir });
+    const stack = rawStack(app, 'platform');
+    const web = deployment(stack, 'Web', true);
+    Policy.suppress(web, 'TEST-NO-PRIVILEGED', 'node agent needs the host; ticket SEC-12');
+    Policy.suppress(web, 'TEST-NO-PRIVILEGED[container=web]', 'added later for the same finding; ticket SEC-13');
+    PolicyChecks.applyTo(stack, { rules: fixtureRules() });
+    app.synth();
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'platform', 'policy-report.json'), 'utf8'));
+    expect(report.findings.filter((f: any) => f.suppressed).map((f: any) => f.reason)).toEqual(['node agent needs the host; ticket SEC-12']);
+    expect(report.summary.suppressions.map((s: any) => [s.ruleId, s.findingsAccepted])).toEqual([
+      ['TEST-NO-PRIVILEGED', 1],
+      ['TEST-NO-PRIVILEGED[container=web]', 0],
+    ]);
+    const cli = JSON.parse(run(['check', '--format', 'json', outdir]).out);
+    expect(cli.summary.suppressions).toEqual(report.summary.suppressions);
+  });
+});
+
 describe('cdktf-hybrid check input validation', () => {
   test('fails with exit 2 on a JSON object that is not Terraform (unknown top-level key)', () => {
     const file = path.join(tmp('review-nottf-'), 'cdk.tf.json');

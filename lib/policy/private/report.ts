@@ -89,14 +89,28 @@ function statusLabel(f: PolicyFinding): string {
 /** How an unused suppression is described in the reports. */
 export const UNUSED = 'unused: it accepts no finding; remove it, or correct its rule id or scope';
 
-/** How many findings a suppression accepted (0: it is unused, e.g. stale or misspelled). */
-export function findingsAccepted(sup: PolicySuppression, findings: PolicyFinding[]): number {
-  return findings.filter((f) => f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId)).length;
+function accepts(sup: PolicySuppression, f: PolicyFinding): boolean {
+  return f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId);
+}
+
+/**
+ * How many findings each suppression accepted (0: it is unused, e.g. stale or misspelled). A finding counts
+ * once, for the suppression the engine applied: the first one added on its scope that matches it (so with
+ * `K8S-X` and `K8S-X[container=web]` on one construct, the finding counts for the one added first).
+ */
+export function findingsAccepted(suppressions: PolicySuppression[], findings: PolicyFinding[]): number[] {
+  const counts = suppressions.map(() => 0);
+  for (const f of findings) {
+    const at = suppressions.findIndex((sup) => accepts(sup, f));
+    if (at >= 0) counts[at]++;
+  }
+  return counts;
 }
 
 /** The suppressions as the JSON and SARIF reports record them: with their stack and the number of findings each accepted. */
 export function suppressionRecords(stack: string, suppressions: PolicySuppression[], findings: PolicyFinding[]) {
-  return suppressions.map((s) => ({ stack, ...s, findingsAccepted: findingsAccepted(s, findings.filter((f) => f.stackName === stack)) }));
+  const counts = findingsAccepted(suppressions, findings.filter((f) => f.stackName === stack));
+  return suppressions.map((s, i) => ({ stack, ...s, findingsAccepted: counts[i] }));
 }
 
 /** The Markdown report of one stack: a summary, a findings table, why the rules with findings exist, and the suppressions. */
@@ -121,14 +135,15 @@ export function markdownReport(title: string, findings: PolicyFinding[], suppres
   }
   lines.push(...whySection(findings, meta.rules));
   lines.push('## Suppressions', '');
+  const counts = findingsAccepted(suppressions, findings);
   if (suppressions.length === 0) {
     lines.push('None.', '');
   } else {
     lines.push(
       '| Rule | Added on | Reason | Findings accepted |',
       '| --- | --- | --- | --- |',
-      ...suppressions.map((sup) => {
-        const used = findingsAccepted(sup, findings);
+      ...suppressions.map((sup, i) => {
+        const used = counts[i];
         return `| ${cell(sup.ruleId)} | ${code(sup.scopePath)} | ${cell(sup.reason)} | ${used === 0 ? `0 (${UNUSED})` : used} |`;
       }),
       '',
