@@ -9,7 +9,7 @@ import { invalid } from '../core/private/errors';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
-import { artifactUri, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLine, sarifReport } from './private/report';
+import { artifactUri, findingLine, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLineIndex, sarifReport, suppressionRecords } from './private/report';
 import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
@@ -95,7 +95,8 @@ export class PolicyChecks implements IAspect {
 
   private readonly stack: TerraformStack;
   private collected: PolicyFinding[] = [];
-  private context?: Map<string, PolicyResource>;
+  private context?: StackContext;
+  private lazyContext?: PolicyContext;
   private resourceCount = 0;
   private evaluated = false;
 
@@ -145,21 +146,20 @@ export class PolicyChecks implements IAspect {
     const meta: ReportMeta = { threshold: this.failOn, stacks: 1, resources: this.resourceCount, rules: this.rules };
     const suppressions = this.allSuppressions();
     const json = jsonReport(findings, meta);
-    const recorded = suppressions.map((s) => ({ stack: this.stack.node.id, ...s }));
+    const recorded = suppressionRecords(this.stack.node.id, suppressions, findings);
     fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions: recorded } }, undefined, 2) + '\n');
     fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta));
     const text = fs.existsSync(stackFile) ? fs.readFileSync(stackFile, 'utf8') : '';
     const uri = artifactUri(stackFile);
-    const sarif = sarifReport(findings, this.rules, (f) => ({
-      uri,
-      line: resourceLine(text, f.resourceType, f.resourceAddress.slice(f.resourceType.length + 1)),
-    }));
+    const lines = resourceLineIndex(text);
+    const sarif = sarifReport(findings, this.rules, (f) => ({ uri, line: findingLine(lines, f) }), undefined, recorded);
     fs.writeFileSync(path.join(directory, REPORT_FILES.sarif), JSON.stringify(sarif, undefined, 2) + '\n');
   }
 
   private startStack(): void {
     this.collected = [];
     this.context = undefined;
+    this.lazyContext = undefined;
     this.resourceCount = 0;
     this.evaluated = true;
     const all = this.allSuppressions();
@@ -197,14 +197,29 @@ export class PolicyChecks implements IAspect {
     return { resourceType: resource.terraformResourceType, address, attributes: stripMetadata(body) };
   }
 
-  private stackContext(): Map<string, PolicyResource> {
+  /** The context rules see; the stack's resources are rendered only when a rule first reads them. */
+  private policyContext(): PolicyContext {
+    if (!this.lazyContext) {
+      const resources = () => this.stackContext().resources;
+      this.lazyContext = { get resources() { return resources(); } };
+    }
+    return this.lazyContext;
+  }
+
+  /**
+   * Every resource of the stack, rendered once when a rule first reads the context; one shared context for
+   * all rules of the stack, updated in place when a resource is re-rendered at its own visit (never copied
+   * per resource: that made the checks quadratic in the stack size).
+   */
+  private stackContext(): StackContext {
     if (!this.context) {
-      this.context = new Map();
+      const context: StackContext = { resources: [], index: new Map() };
       for (const node of this.stack.node.findAll()) {
         if (!TerraformResource.isTerraformResource(node) || TerraformStack.of(node) !== this.stack) continue;
         const rendered = this.render(node);
-        if (rendered) this.context.set(rendered.address, rendered);
+        if (rendered) updateContext(context, rendered);
       }
+      this.context = context;
     }
     return this.context;
   }
@@ -212,12 +227,11 @@ export class PolicyChecks implements IAspect {
   private checkResource(resource: CheckedElement): void {
     const rendered = this.render(resource);
     if (!rendered) return; // moved away: nothing is synthesized for it
-    const contextMap = this.stackContext();
     if (TerraformResource.isTerraformResource(resource)) {
       this.resourceCount++;
-      contextMap.set(rendered.address, rendered);
+      if (this.context) updateContext(this.context, rendered);
     }
-    const context: PolicyContext = { resources: [...contextMap.values()] };
+    const context = this.policyContext();
 
     const suppressions = Policy.suppressionsFor(resource);
     if (suppressions.length > 0) {
@@ -246,6 +260,22 @@ export class PolicyChecks implements IAspect {
     } else {
       annotations.addInfo(head);
     }
+  }
+}
+
+/** The rendered resources of a stack, in construct order, with the position of each address. */
+interface StackContext {
+  readonly resources: PolicyResource[];
+  readonly index: Map<string, number>;
+}
+
+function updateContext(context: StackContext, rendered: PolicyResource): void {
+  const at = context.index.get(rendered.address);
+  if (at === undefined) {
+    context.index.set(rendered.address, context.resources.length);
+    context.resources.push(rendered);
+  } else {
+    context.resources[at] = rendered;
   }
 }
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, evaluateStack, isBlocking, parseSeverity } from './private/engine';
-import { artifactUri, jsonReport, ReportMeta, resourceLine, sarifReport, textReport } from './private/report';
+import { artifactUri, findingLine, jsonReport, ReportMeta, resourceLineIndex, sarifReport, suppressionRecords, textReport } from './private/report';
 import { InvalidInput, ParsedStack, readTerraformJson } from './private/tf-json';
 import { IPolicyRule, Severity } from './rule';
 
@@ -179,16 +179,18 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
     };
     if (options.format === 'json') {
       const report = jsonReport(findings, meta);
-      const suppressions = stacks.flatMap((s) => s.suppressions.map((sup) => ({ stack: s.stackName, ...sup })));
+      const suppressions = stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings));
       io.out(JSON.stringify({ ...report, summary: { ...report.summary, suppressions } }, undefined, 2) + '\n');
     } else if (options.format === 'sarif') {
+      const indexes = new Map<LoadedStack, Map<string, number>>();
+      const lineIndex = (stack: LoadedStack) => indexes.get(stack) ?? indexes.set(stack, resourceLineIndex(stack.text)).get(stack)!;
       const sarif = sarifReport(findings, meta.rules, (f) => {
         const stack = files.get(f)!;
-        return { uri: artifactUri(stack.file), line: resourceLine(stack.text, f.resourceType, f.resourceAddress.slice(f.resourceType.length + 1)) };
-      });
+        return { uri: artifactUri(stack.file), line: findingLine(lineIndex(stack), f) };
+      }, undefined, stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings)));
       io.out(JSON.stringify(sarif, undefined, 2) + '\n');
     } else {
-      io.out(textReport(findings, meta));
+      io.out(textReport(findings, meta, stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings))));
     }
     return findings.some((f) => isBlocking(f, options.minSeverity)) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {

@@ -140,7 +140,8 @@ describe('cdktf-hybrid check (in process)', () => {
       ['TEST-RESTART', false, null],
       ['TEST-NO-PRIVILEGED[container=web]', true, 'node agent needs the host; ticket SEC-12'],
     ]);
-    expect(cli.summary.suppressions).toEqual([{ stack: 'platform', ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host; ticket SEC-12', scopePath: 'platform/Tier' }]);
+    expect(cli.summary.suppressions).toEqual([{ stack: 'platform', ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host; ticket SEC-12', scopePath: 'platform/Tier', findingsAccepted: 1 }]);
+    expect(cli.summary.suppressions).toEqual(report.summary.suppressions);
     expect(code).toBe(1); // the LOW finding is at the default threshold
     expect(run(['check', '--min-severity', 'MEDIUM', outdir]).code).toBe(0);
   });

@@ -54,8 +54,8 @@ describe('policy reports written at synth', () => {
       ['TEST-NO-PRIVILEGED[container=web]', 'FAIL', true],
     ]);
     expect(report.summary.suppressions).toEqual([
-      { stack: 'platform', ruleId: 'TEST-UNUSED', reason: 'kept to show unused suppressions', scopePath: 'platform' },
-      { stack: 'platform', ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host | ticket SEC-12', scopePath: 'platform/Tier' },
+      { stack: 'platform', ruleId: 'TEST-UNUSED', reason: 'kept to show unused suppressions', scopePath: 'platform', findingsAccepted: 0 },
+      { stack: 'platform', ruleId: 'TEST-NO-PRIVILEGED', reason: 'node agent needs the host | ticket SEC-12', scopePath: 'platform/Tier', findingsAccepted: 1 },
     ]);
     expect(report.summary).toMatchObject({ total: 3, blocking: 0, failed: 2, suppressed: 1, threshold: 'HIGH', bySeverity: { HIGH: 0, MEDIUM: 1, LOW: 1 } });
   });
@@ -66,7 +66,7 @@ describe('policy reports written at synth', () => {
     expect(md).toContain('| Rule | Severity | Resource | Construct path | Status | Suppression reason | Message |');
     const row = md.find((l) => l.startsWith('| TEST-NO-PRIVILEGED[container=web] |'))!;
     expect(row).toMatch(/^\| TEST-NO-PRIVILEGED\[container=web\] \| HIGH \| `kubernetes_deployment_v1\.Tier_Web_[0-9A-F]{8}` \| `platform\/Tier\/Web` \| FAIL \(suppressed\) \| node agent needs the host \\\| ticket SEC-12 \| /);
-    expect(md).toContain('| TEST-UNUSED | `platform` | kept to show unused suppressions | 0 |');
+    expect(md).toContain('| TEST-UNUSED | `platform` | kept to show unused suppressions | 0 (unused: it accepts no finding; remove it, or correct its rule id or scope) |');
     expect(md).toContain('| TEST-NO-PRIVILEGED | `platform/Tier` | node agent needs the host \\| ticket SEC-12 | 1 |');
   });
 

@@ -11,6 +11,8 @@ import { isBlocking, RULE_ERROR_ID, severityRank } from './engine';
 export const REPORT_FILES = { json: 'policy-report.json', markdown: 'policy-report.md', sarif: 'policy-report.sarif' };
 export const TOOL_NAME = 'cdktf-hybrid';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** SARIF uriBaseId of relative artifact URIs: the root of the checked-out sources (the working directory of the run). */
+export const SRCROOT = '%SRCROOT%';
 
 /** What the reports say besides the findings. */
 export interface ReportMeta {
@@ -84,6 +86,33 @@ function statusLabel(f: PolicyFinding): string {
   return f.suppressed ? `${f.status} (suppressed)` : f.status;
 }
 
+/** How an unused suppression is described in the reports. */
+export const UNUSED = 'unused: it accepts no finding; remove it, or correct its rule id or scope';
+
+function accepts(sup: PolicySuppression, f: PolicyFinding): boolean {
+  return f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId);
+}
+
+/**
+ * How many findings each suppression accepted (0: it is unused, e.g. stale or misspelled). A finding counts
+ * once, for the suppression the engine applied: the first one added on its scope that matches it (so with
+ * `K8S-X` and `K8S-X[container=web]` on one construct, the finding counts for the one added first).
+ */
+export function findingsAccepted(suppressions: PolicySuppression[], findings: PolicyFinding[]): number[] {
+  const counts = suppressions.map(() => 0);
+  for (const f of findings) {
+    const at = suppressions.findIndex((sup) => accepts(sup, f));
+    if (at >= 0) counts[at]++;
+  }
+  return counts;
+}
+
+/** The suppressions as the JSON and SARIF reports record them: with their stack and the number of findings each accepted. */
+export function suppressionRecords(stack: string, suppressions: PolicySuppression[], findings: PolicyFinding[]) {
+  const counts = findingsAccepted(suppressions, findings.filter((f) => f.stackName === stack));
+  return suppressions.map((s, i) => ({ stack, ...s, findingsAccepted: counts[i] }));
+}
+
 /** The Markdown report of one stack: a summary, a findings table, why the rules with findings exist, and the suppressions. */
 export function markdownReport(title: string, findings: PolicyFinding[], suppressions: PolicySuppression[], meta: ReportMeta): string {
   const s = summarize(findings, meta);
@@ -106,15 +135,16 @@ export function markdownReport(title: string, findings: PolicyFinding[], suppres
   }
   lines.push(...whySection(findings, meta.rules));
   lines.push('## Suppressions', '');
+  const counts = findingsAccepted(suppressions, findings);
   if (suppressions.length === 0) {
     lines.push('None.', '');
   } else {
     lines.push(
       '| Rule | Added on | Reason | Findings accepted |',
       '| --- | --- | --- | --- |',
-      ...suppressions.map((sup) => {
-        const used = findings.filter((f) => f.suppressed && f.suppressedAt === sup.scopePath && (f.ruleId === sup.ruleId || f.baseRuleId === sup.ruleId)).length;
-        return `| ${cell(sup.ruleId)} | ${code(sup.scopePath)} | ${cell(sup.reason)} | ${used} |`;
+      ...suppressions.map((sup, i) => {
+        const used = counts[i];
+        return `| ${cell(sup.ruleId)} | ${code(sup.scopePath)} | ${cell(sup.reason)} | ${used === 0 ? `0 (${UNUSED})` : used} |`;
       }),
       '',
     );
@@ -140,7 +170,7 @@ function whySection(findings: PolicyFinding[], rules: IPolicyRule[]): string[] {
 
 /** Where a finding points in the synthesized files. */
 export interface SarifLocation {
-  /** URI of the cdk.tf.json, relative to the working directory, with forward slashes. */
+  /** URI of the cdk.tf.json: relative to the working directory with forward slashes (then based on `%SRCROOT%`), or a file:// URI. */
   readonly uri: string;
   /** 1-based line of the resource in that file, when known. */
   readonly line?: number;
@@ -175,14 +205,21 @@ function ruleDescriptor(id: string, title: string, severity: Severity, source: s
 }
 
 /** A SARIF 2.1.0 log with one run: every rule that ran as a reporting descriptor, every finding as a result. */
-export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo()) {
+export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], locate: (f: PolicyFinding) => SarifLocation, tool: ToolInfo = toolInfo(),
+  suppressions: Array<ReturnType<typeof suppressionRecords>[number]> = []) {
   const descriptors = rules.map((r) => ruleDescriptor(r.ruleId, r.title, r.severity, r.source, r.resourceTypes, r.suppressible !== false, r.rationale));
   if (findings.some((f) => f.baseRuleId === RULE_ERROR_ID)) {
     descriptors.push(ruleDescriptor(RULE_ERROR_ID, 'A policy rule failed while checking a resource', Severity.HIGH, TOOL_NAME, ['*'], true));
   }
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
+  const fingerprints = new Set<string>();
   const results = ordered(findings).map((f) => {
     const where = locate(f);
+    // One fingerprint per result: code scanning merges results that share one into a single alert.
+    let fingerprint = `${f.stackName}/${f.resourceAddress}/${f.ruleId}`;
+    if (fingerprints.has(fingerprint)) fingerprint += `/${f.attributePath ?? ''}`;
+    for (let n = 2, base = fingerprint; fingerprints.has(fingerprint); n++) fingerprint = `${base}#${n}`;
+    fingerprints.add(fingerprint);
     const result: Record<string, any> = {
       ruleId: f.baseRuleId,
       ruleIndex: index.get(f.baseRuleId) ?? -1,
@@ -190,12 +227,12 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
       message: { text: `${f.ruleId} on ${f.resourceAddress}${f.constructPath ? ` (${f.constructPath})` : ''}: ${f.message}` },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: where.uri },
-          region: { startLine: where.line ?? 1 },
+          artifactLocation: /^[a-z][a-z0-9+.-]*:/i.test(where.uri) ? { uri: where.uri } : { uri: where.uri, uriBaseId: SRCROOT },
+          region: { startLine: Math.max(1, Math.trunc(where.line ?? 1)) },
         },
         logicalLocations: [{ fullyQualifiedName: `${f.stackName}/${f.resourceAddress}`, name: f.resourceAddress, kind: 'resource' }],
       }],
-      partialFingerprints: { 'cdktfHybridFinding/v1': `${f.stackName}/${f.resourceAddress}/${f.ruleId}` },
+      partialFingerprints: { 'cdktfHybridFinding/v1': fingerprint },
       properties: {
         findingId: f.ruleId,
         status: f.status,
@@ -217,12 +254,14 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
       tool: { driver: { name: TOOL_NAME, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), version: tool.version, rules: descriptors } },
       columnKind: 'utf16CodeUnits',
       results,
+      // Every Policy.suppress of the checked stacks, used or not (findingsAccepted 0: stale), so a review sees them all.
+      properties: { suppressions },
     }],
   };
 }
 
 /** Human-readable lines for the CLI's `--format text`. */
-export function textReport(findings: PolicyFinding[], meta: ReportMeta): string {
+export function textReport(findings: PolicyFinding[], meta: ReportMeta, suppressions: Array<ReturnType<typeof suppressionRecords>[number]> = []): string {
   const sorted = ordered(findings).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const lines: string[] = [];
   for (const f of sorted) {
@@ -231,30 +270,48 @@ export function textReport(findings: PolicyFinding[], meta: ReportMeta): string 
     lines.push(`    ${f.message}`);
     if (f.suppressed) lines.push(`    suppressed: ${f.suppressionReason}`);
   }
+  for (const sup of suppressions.filter((x) => x.findingsAccepted === 0)) {
+    lines.push(`UNUSED SUPPRESSION ${sup.ruleId} ${sup.stack}: on ${sup.scopePath || '(unknown scope)'} ("${sup.reason}")`, `    ${UNUSED}.`);
+  }
   const s = summarize(findings, meta);
   lines.push(`${s.blocking} blocking finding(s) at or above ${meta.threshold}; ${s.total} in total (${s.failed} failed, ${s.errors} rule errors, `
     + `${s.unknown} unknown, ${s.suppressed} suppressed) in ${meta.stacks} stack(s), ${meta.resources} resource(s), ${meta.rules.length} rule(s).`);
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The 1-based line where each resource (`<type>.<name>`) and provider block (`provider.<name>`) starts in a
+ * pretty-printed Terraform JSON text, built in one pass (a stack's SARIF report looks up every finding here).
+ * Only keys at the block's own depth count, so a nested attribute that happens to share a resource's name
+ * is never taken for it. Text that is not pretty-printed gives an empty index.
+ */
+export function resourceLineIndex(text: string): Map<string, number> {
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  let step = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^( +)"((?:[^"\\]|\\.)*)": [{[]\s*$/.exec(lines[i]);
+    if (!match) continue;
+    if (step === 0) step = match[1].length;
+    if (match[1].length % step !== 0) continue;
+    const depth = match[1].length / step;
+    keys.length = depth - 1;
+    keys[depth - 1] = match[2];
+    if (depth === 3 && keys[0] === 'resource') index.set(`${keys[1]}.${keys[2]}`, i + 1);
+    else if (depth === 2 && keys[0] === 'provider') index.set(`provider.${keys[1]}`, i + 1);
+  }
+  return index;
+}
+
+/** The line of a finding's resource (or provider block) in an index built by `resourceLineIndex`. */
+export function findingLine(index: Map<string, number>, f: PolicyFinding): number | undefined {
+  return index.get(f.resourceType.startsWith('provider.') ? f.resourceType : f.resourceAddress);
+}
+
 /** The 1-based line where resource `<type>.<name>` starts in a pretty-printed Terraform JSON text, if found. */
 export function resourceLine(text: string, resourceType: string, name: string): number | undefined {
-  const lines = text.split('\n');
-  const typeKey = `"${resourceType}": {`;
-  const nameKey = `"${name}": {`;
-  let inResource = false;
-  let inType = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!inResource) {
-      inResource = line === '"resource": {';
-    } else if (!inType) {
-      inType = line === typeKey;
-    } else if (line === nameKey) {
-      return i + 1;
-    }
-  }
-  return undefined;
+  return resourceLineIndex(text).get(`${resourceType}.${name}`);
 }
 
 /** A SARIF artifact URI for a file: relative to the working directory with forward slashes, or a file:// URI outside it. */

@@ -13,6 +13,9 @@ export interface ParsedStack {
   readonly suppressions: PolicySuppression[];
 }
 
+/** The top-level keys of Terraform JSON configuration syntax (and cdktf's `//` comment key). */
+const TOP_LEVEL_KEYS = ['//', 'terraform', 'provider', 'resource', 'data', 'ephemeral', 'variable', 'output', 'locals', 'module', 'moved', 'import', 'removed', 'check', 'action'];
+
 /** Thrown for input that is not Terraform JSON; the message is one line. */
 export class InvalidInput extends Error {}
 
@@ -42,6 +45,11 @@ export function recordedSuppressions(body: Record<string, any>): PolicySuppressi
 /** The resources of a parsed Terraform JSON document, with construct paths and suppressions from cdktf metadata. */
 export function readTerraformJson(doc: unknown, fallbackStackName: string): ParsedStack {
   if (!isObject(doc)) throw new InvalidInput('the top level is not a JSON object');
+  // Terraform itself rejects any other top-level key, so a file with one is some other JSON (package.json, a manifest, ...).
+  const foreign = Object.keys(doc).filter((key) => !TOP_LEVEL_KEYS.includes(key));
+  if (foreign.length > 0) {
+    throw new InvalidInput(`top-level key ${JSON.stringify(foreign[0])} is not a Terraform block type (expected ${TOP_LEVEL_KEYS.filter((k) => k !== '//').join(', ')})`);
+  }
   const stackName = typeof doc['//']?.metadata?.stackName === 'string' ? doc['//'].metadata.stackName : fallbackStackName;
   const resources: EngineResource[] = [];
   const providers: EngineResource[] = [];
