@@ -57,3 +57,12 @@ describe.each(examples)('example %s', (name) => {
     }
   });
 });
+
+test('the reference example lets terraform plan refuse a plain tcp:// Docker host (DOCKER-DAEMON-TLS)', () => {
+  const stack = synthExample('reference-platform')['reference-platform'];
+  expect(stack.provider.docker[0].host).toBe('${var.docker_host}');
+  expect(stack.variable.docker_host.validation).toEqual([{
+    condition: '${can(regex("^(unix|ssh)://", var.docker_host))}',
+    error_message: expect.stringContaining('plain tcp://'),
+  }]);
+});

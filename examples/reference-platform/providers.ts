@@ -48,6 +48,11 @@ export function configureProviders(scope: Construct): void {
     type: 'string',
     description: 'Docker daemon address: a unix:// socket or ssh://user@host (never plain tcp://)',
     default: 'unix:///var/run/docker.sock',
+    // DOCKER-DAEMON-TLS can only say UNKNOWN for a variable at synth; this makes `terraform plan` enforce it.
+    validation: [{
+      condition: '${can(regex("^(unix|ssh)://", var.docker_host))}',
+      errorMessage: 'docker_host must be a unix:// socket or an ssh:// address: plain tcp:// hands root on the Docker host to the network (CIS Docker 2.7).',
+    }],
   });
   new DockerProvider(scope, 'docker', { host: dockerHost.stringValue });
 }
