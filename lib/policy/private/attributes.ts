@@ -1,3 +1,5 @@
+import { PolicyContext, PolicyResource } from '../rule';
+
 // Helpers for reading rendered Terraform attributes in policy rules.
 // Nested blocks appear either as an object (cdktf's rendering of max-1 blocks) or as a list of
 // objects (repeatable blocks, raw overrides, hand-written JSON); every helper accepts both.
@@ -65,4 +67,14 @@ export function referencedAddresses(value: unknown): string[] {
     }
   }
   return [...found];
+}
+
+/**
+ * The resources of the stack, of one of `resourceTypes`, that an expression refers to, in the
+ * order the expression names them: `${kubernetes_namespace_v1.apps.metadata[0].name}` → that namespace.
+ */
+export function referencedResources(value: unknown, context: PolicyContext, resourceTypes: string[]): PolicyResource[] {
+  return referencedAddresses(value)
+    .map((address) => context.resources.find((r) => r.address === address && resourceTypes.includes(r.resourceType)))
+    .filter((r): r is PolicyResource => r !== undefined);
 }

@@ -1,4 +1,4 @@
-import { getValue, isUnresolved, referencedAddresses } from '../../private/attributes';
+import { getValue, isUnresolved, referencedResources } from '../../private/attributes';
 import { PolicyContext, Severity } from '../../rule';
 import { at, pathOf, specOf, podRule } from './private/pod';
 
@@ -9,10 +9,9 @@ const SERVICE_ACCOUNT_TYPES = ['kubernetes_service_account_v1', 'kubernetes_serv
  * points to, when that account is created in the same stack; undefined otherwise.
  */
 function referencedAccountName(value: unknown, context: PolicyContext): unknown {
-  const addresses = referencedAddresses(value);
-  if (addresses.length !== 1 || !/^\$\{[^}]*\.metadata(\[0\])?\.name\}$/.test(String(value))) return undefined;
-  const account = context.resources.find((r) => r.address === addresses[0] && SERVICE_ACCOUNT_TYPES.includes(r.resourceType));
-  return account ? getValue(account.attributes, 'metadata.name') : undefined;
+  if (!/^\$\{[^}]*\.metadata(\[0\])?\.name\}$/.test(String(value))) return undefined;
+  const accounts = referencedResources(value, context, SERVICE_ACCOUNT_TYPES);
+  return accounts.length === 1 ? getValue(accounts[0].attributes, 'metadata.name') : undefined;
 }
 
 /** K8S-DEDICATED-SA: each workload runs under its own service account, never `default`. */

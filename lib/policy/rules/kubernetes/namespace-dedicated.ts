@@ -1,5 +1,5 @@
 import { RuleResult, Severity } from '../../rule';
-import { getValue, isUnresolved, referencedAddresses } from '../../private/attributes';
+import { getValue, isUnresolved, referencedResources } from '../../private/attributes';
 import { MANIFEST_TYPE, NAMESPACE_TYPES, WORKLOAD_TYPES, namespaceOf } from './private/pod';
 import { defineRule } from '../private/rule-kit';
 
@@ -39,8 +39,7 @@ export const namespaceDedicated = defineRule({
   }
   let name = found.value;
   if (isUnresolved(name)) {
-    const refs = referencedAddresses(name);
-    const ns = context.resources.find((r) => NAMESPACE_TYPES.includes(r.resourceType) && refs.includes(r.address));
+    const [ns] = referencedResources(name, context, NAMESPACE_TYPES);
     const nsName = ns ? getValue(ns.attributes, 'metadata.name') : undefined;
     if (typeof nsName !== 'string' || isUnresolved(nsName)) {
       findings.unknown(found.path);

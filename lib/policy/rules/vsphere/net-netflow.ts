@@ -1,4 +1,4 @@
-import { isUnresolved, referencedAddresses } from '../../private/attributes';
+import { isUnresolved, referencedResources } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isTrue, isUnset } from '../private/rule-kit';
 
@@ -40,12 +40,11 @@ export class NetFlowRule extends ConfigurableRule {
       const enabled = attributes.netflow_enabled;
       if (isUnresolved(enabled)) return findings.unknown('netflow_enabled', enabled);
       if (!isTrue(enabled)) return;
-      const switchAddress = referencedAddresses(attributes.distributed_virtual_switch_uuid).find((a) => a.startsWith('vsphere_distributed_virtual_switch.'));
-      const dvs = switchAddress && context.resources.find((r) => r.address === switchAddress);
+      const [dvs] = referencedResources(attributes.distributed_virtual_switch_uuid, context, ['vsphere_distributed_virtual_switch']);
       if (!dvs) return findings.unknownBecause('netflow_enabled = true and the switch (distributed_virtual_switch_uuid) is not in this stack, so its collector is unknown');
       const collector = dvs.attributes?.netflow_collector_ip_address;
       if (!isUnset(collector) && isApproved(collector)) return;
-      if (isUnresolved(collector)) return findings.unknown(`${switchAddress}.netflow_collector_ip_address`, collector);
+      if (isUnresolved(collector)) return findings.unknown(`${dvs.address}.netflow_collector_ip_address`, collector);
       findings.fail('netflow_enabled', enabled, 'set netflow_enabled = false, or export to an approved collector on the switch', `collector=${collector ?? 'unset'}`);
     });
   }

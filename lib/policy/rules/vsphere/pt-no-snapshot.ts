@@ -1,4 +1,4 @@
-import { isUnresolved, referencedAddresses } from '../../private/attributes';
+import { isUnresolved, referencedResources } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { defineRule } from '../private/rule-kit';
 import { passthroughState } from '../private/vsphere';
@@ -14,9 +14,7 @@ export const ptNoSnapshot = defineRule({
     + 'A snapshot of a VM outside the stack (a literal uuid, a data source or a variable) is UNKNOWN: its devices are not visible.',
 }, (attributes, findings, _resource, context) => {
   const uuid = attributes.virtual_machine_uuid;
-  const targets = referencedAddresses(uuid).filter((a) => a.startsWith('vsphere_virtual_machine.'))
-    .map((address) => context.resources.find((r) => r.address === address))
-    .filter((r) => r !== undefined);
+  const targets = referencedResources(uuid, context, ['vsphere_virtual_machine']);
   if (targets.length === 0) return findings.unknownBecause(`virtual_machine_uuid (${isUnresolved(uuid) ? uuid : JSON.stringify(uuid)}) does not refer to a VM of this stack`);
   for (const vm of targets) {
     const state = passthroughState(vm.attributes ?? {});
