@@ -7,9 +7,11 @@ import {
   ContainerNetwork, ContainerVolume, Cpu, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, ImageScanner,
   RegistryCredentials, ScanSeverity, Size, TrustedImage,
 } from '../../lib';
+import { siteImage, siteRegistries, siteScanner } from '../site-inputs';
 
-// PLACEHOLDER digests (not real ones): replace each with the digest you reviewed, e.g. from
-// `docker buildx imagetools inspect <image>`; until then the pull fails at apply, never silently.
+// PLACEHOLDER digests (not real ones): give the digests you reviewed (e.g. from
+// `docker buildx imagetools inspect <image>`) through the `site` context (see ../site-inputs.ts);
+// until then the pull fails at apply, never silently.
 const PROXY_IMAGE = `docker.io/nginxinc/nginx-unprivileged:1.27-alpine@sha256:${'0'.repeat(63)}1`;
 const APP_IMAGE = `ghcr.io/acme/orders-api:2.3.1@sha256:${'0'.repeat(63)}2`;
 
@@ -35,11 +37,11 @@ export function addDockerTier(scope: Construct): Construct {
     sensitive: true,
   });
 
-  const allowedRegistries = ['docker.io', 'ghcr.io'];
-  const proxyImage = new TrustedImage(tier, 'ProxyImage', { image: ImageReference.parse(PROXY_IMAGE), allowedRegistries });
-  const appImage = new TrustedImage(tier, 'AppImage', { image: ImageReference.parse(APP_IMAGE), allowedRegistries });
-  const proxyScan = new ImageScanGate(tier, 'ProxyScan', { image: proxyImage, failOnSeverity: ScanSeverity.HIGH });
-  const appScan = new ImageScanGate(tier, 'AppScan', { image: appImage, scanner: ImageScanner.trivy(), failOnSeverity: ScanSeverity.HIGH });
+  const allowedRegistries = siteRegistries(scope, ['docker.io', 'ghcr.io']);
+  const proxyImage = new TrustedImage(tier, 'ProxyImage', { image: ImageReference.parse(siteImage(scope, 'edge-proxy', PROXY_IMAGE)), allowedRegistries });
+  const appImage = new TrustedImage(tier, 'AppImage', { image: ImageReference.parse(siteImage(scope, 'orders-api', APP_IMAGE)), allowedRegistries });
+  const proxyScan = new ImageScanGate(tier, 'ProxyScan', { image: proxyImage, scanner: siteScanner(scope, ImageScanner.grype()), failOnSeverity: ScanSeverity.HIGH });
+  const appScan = new ImageScanGate(tier, 'AppScan', { image: appImage, scanner: siteScanner(scope, ImageScanner.trivy()), failOnSeverity: ScanSeverity.HIGH });
 
   // Front: only the proxy lives here, so inter-container traffic stays off.
   const front = new ContainerNetwork(tier, 'Front', { networkName: 'edge-front' });
