@@ -81,9 +81,13 @@ build_provider() { # NAME SOURCE MODULE VERSION TRACKED
   local name=$1 source=$2 module=$3 version=$4 tracked=$5 bin semver=${4#v}
   step "provider $source: $module@$version (the bindings track $tracked)"
   if bin=$(go_build "terraform-provider-$name" "$module" "$version" .); then
-    local dir="$MIRROR/registry.terraform.io/$source/$semver/linux_amd64"
-    mkdir -p "$dir"
-    ln -f "$bin" "$dir/terraform-provider-${name}_v$semver" 2>/dev/null || cp -f "$bin" "$dir/terraform-provider-${name}_v$semver"
+    # Terraform resolves "kreuzwerker/docker" on registry.terraform.io, OpenTofu on registry.opentofu.org.
+    local host dir
+    for host in registry.terraform.io registry.opentofu.org; do
+      dir="$MIRROR/$host/$source/$semver/linux_amd64"
+      mkdir -p "$dir"
+      ln -f "$bin" "$dir/terraform-provider-${name}_v$semver" 2>/dev/null || cp -f "$bin" "$dir/terraform-provider-${name}_v$semver"
+    done
     provider_lines+="PROVIDER_${name^^}=\"$semver\""$'\n'"PROVIDER_${name^^}_TRACKED=\"$tracked\""$'\n'
   else
     local why
@@ -101,8 +105,7 @@ cat >"$CACHE/terraformrc" <<RC
 # Written by scripts/engines/setup.sh: providers come only from the local mirror of builds.
 provider_installation {
   filesystem_mirror {
-    path    = "$MIRROR"
-    include = ["registry.terraform.io/*/*"]
+    path = "$MIRROR"
   }
 }
 RC
