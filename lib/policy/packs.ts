@@ -1,6 +1,8 @@
 import { IPolicyRule } from './rule';
 import { DOCKER_RULES } from './rules/docker';
+import { HYPERV_RULES } from './rules/hyperv';
 import { KUBERNETES_RULES } from './rules/kubernetes';
+import { VIRTUALBOX_RULES } from './rules/virtualbox';
 import { VSPHERE_RULES } from './rules/vsphere';
 
 /**
@@ -24,9 +26,22 @@ export class PolicyPacks {
     return [...VSPHERE_RULES];
   }
 
-  /** Every built-in rule: Kubernetes, Docker and vSphere, in that order. */
+  /** Rules for `hyperv_*` resources and the `hyperv` provider block (taliesins/hyperv 1.2.1). */
+  public static hyperv(): IPolicyRule[] {
+    return [...HYPERV_RULES];
+  }
+
+  /**
+   * Rules for `virtualbox_vm`: the isolation a lab VM can have, and VBOX-NOT-ENFORCEABLE, which reports
+   * on every VirtualBox VM the controls that are not enforceable on this hypervisor.
+   */
+  public static virtualbox(): IPolicyRule[] {
+    return [...VIRTUALBOX_RULES];
+  }
+
+  /** Every built-in rule: Kubernetes, Docker, vSphere, Hyper-V and VirtualBox, in that order. */
   public static all(): IPolicyRule[] {
-    return [...PolicyPacks.kubernetes(), ...PolicyPacks.docker(), ...PolicyPacks.vsphere()];
+    return [...PolicyPacks.kubernetes(), ...PolicyPacks.docker(), ...PolicyPacks.vsphere(), ...PolicyPacks.hyperv(), ...PolicyPacks.virtualbox()];
   }
 
   private constructor() {}

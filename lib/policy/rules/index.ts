@@ -3,3 +3,5 @@ export * from './not-decidable';
 export { KUBERNETES_NOT_DECIDABLE } from './kubernetes';
 export * from './docker';
 export * from './vsphere';
+export { HYPERV_RULES } from './hyperv';
+export * from './virtualbox';

@@ -1,0 +1,75 @@
+// Rendering for the hand-written L1 bindings (lib/vm/hyperv/l1.ts, lib/vm/virtualbox/l1.ts).
+// cdktf passes resource attributes through unchanged, so a binding must hand it the provider's
+// exact snake_case names. A block shape lists those names; the camelCase config property of each
+// is derived from it (`vm_processor` -> `vmProcessor`, `fix_speed_10g` -> `fixSpeed10g`), so the
+// interfaces and the shapes cannot drift apart silently: a test sets every property and compares
+// the emitted names with the schema's.
+import { TerraformMetaArguments, Token } from 'cdktf';
+import { ErrorScope, invalid } from '../../core/private/errors';
+
+/** The attributes of one block: plain names, or `[name, nested block shape]` for a nested block list. */
+export type BlockShape = ReadonlyArray<string | readonly [string, BlockShape]>;
+
+/** Enum attributes of a block (snake_case name -> values in the casing the provider reads back), nested blocks under `block.attr`. */
+export type EnumTable = Readonly<Record<string, readonly string[]>>;
+
+/** `fix_speed_10g` -> `fixSpeed10g`. */
+export function camelOf(snake: string): string {
+  return snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/**
+ * Renders a camelCase config object as the snake_case Terraform block `shape` describes. Unset
+ * (undefined) properties are dropped; a nested block list is rendered item by item (a token that
+ * stands for a whole list is passed through). Map values (e.g. `integration_services`) keep their keys.
+ */
+export function renderBlock(config: Record<string, any> | undefined, shape: BlockShape): Record<string, any> {
+  const out: Record<string, any> = {};
+  if (config === undefined || config === null) return out;
+  for (const entry of shape) {
+    const [name, nested] = typeof entry === 'string' ? [entry, undefined] : entry;
+    const value = config[camelOf(name)];
+    if (value === undefined) continue;
+    if (nested === undefined || Token.isUnresolved(value) || !Array.isArray(value)) {
+      out[name] = value;
+    } else {
+      out[name] = value.map((item) => (Token.isUnresolved(item) ? item : renderBlock(item, nested)));
+    }
+  }
+  return out;
+}
+
+/**
+ * Throws when a literal enum value of a rendered block is not one the provider accepts in the
+ * casing it writes back to state (any other casing is a permanent diff). `enums` keys are
+ * snake_case paths, `block.attr` for attributes of nested blocks.
+ */
+export function checkEnums(scope: ErrorScope, rendered: Record<string, any>, enums: EnumTable, prefix = ''): void {
+  for (const [path, allowed] of Object.entries(enums)) {
+    const [head, ...rest] = path.split('.');
+    const value = rendered[head];
+    if (value === undefined || value === null || Token.isUnresolved(value)) continue;
+    if (rest.length > 0) {
+      if (!Array.isArray(value)) continue;
+      value.forEach((item, i) => {
+        if (item && typeof item === 'object') checkEnums(scope, item, { [rest.join('.')]: allowed }, `${prefix}${head}[${i}].`);
+      });
+      continue;
+    }
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      const canonical = typeof value === 'string' ? allowed.find((a) => a.toLowerCase() === value.toLowerCase()) : undefined;
+      throw invalid(scope, `${prefix}${head}`, canonical !== undefined
+        ? 'is not in the casing the provider reads back (a permanent diff on every plan)'
+        : `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value,
+      canonical !== undefined ? `Write "${canonical}".` : `Use one of ${allowed.join(', ')}.`);
+    }
+  }
+}
+
+/** The meta-arguments of a resource config, for the `TerraformResource` constructor. */
+export function metaArguments(config: TerraformMetaArguments): TerraformMetaArguments {
+  return {
+    dependsOn: config.dependsOn, count: config.count, provider: config.provider, lifecycle: config.lifecycle, forEach: config.forEach,
+    provisioners: config.provisioners, connection: config.connection,
+  };
+}
