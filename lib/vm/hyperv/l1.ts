@@ -461,7 +461,7 @@ export class HypervMachineInstanceResource extends TerraformResource {
 
   /** Guest addresses reported for network adaptor `index` (needs `wait_for_ips` and the guest's data exchange service). */
   public networkAdaptorIpAddresses(index: number): string[] {
-    return this.getListAttribute(`network_adaptors.${index}.ip_addresses`);
+    return this.getListAttribute(`network_adaptors[${index}].ip_addresses`);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {

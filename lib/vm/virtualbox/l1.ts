@@ -175,7 +175,7 @@ export class VirtualBoxVmResource extends TerraformResource {
 
   /** The IPv4 address Guest Additions report for adapter `index` (empty without them). */
   public networkAdapterIpv4Address(index: number): string {
-    return this.getStringAttribute(`network_adapter.${index}.ipv4_address`);
+    return this.getStringAttribute(`network_adapter[${index}].ipv4_address`);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
