@@ -24,7 +24,10 @@ import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
 import { App, TerraformProvider, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { IPolicyRule, PolicyChecks, PolicyFinding, PolicyResource } from '../../../lib';
+import {
+  HypervMachineInstanceResource, HypervNetworkSwitchResource, HypervProvider, IPolicyRule, PolicyChecks, PolicyFinding, PolicyResource, VirtualBoxProvider,
+  VirtualBoxVmResource,
+} from '../../../lib';
 import { readTerraformJson } from '../../../lib/policy/private/tf-json';
 import { VM_HARDENING } from '../rules/helpers';
 
@@ -361,6 +364,71 @@ export function synthFindings(stack: TerraformStack, rules?: IPolicyRule[]): { f
   const checks = PolicyChecks.applyTo(stack, { rules, writeReports: false });
   const json = JSON.parse(Testing.synth(stack));
   return { findings: checks.findings, json, checks };
+}
+
+// ---------------------------------------------------------------- Hyper-V and VirtualBox (hand-written L1s)
+
+/** The Hyper-V provider block of a stack (WinRM over HTTPS, password from a variable), created on first use. */
+export function hypervProvider(scope: Construct, mutate: Mutate = () => undefined): HypervProvider {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild('hyperv') as HypervProvider | undefined;
+  if (existing) return existing;
+  const cfg: Cfg = { host: 'hv01.example.com', port: 5986, https: true, insecure: false, user: '${var.hyperv_user}', password: '${var.hyperv_password}' };
+  mutate(cfg);
+  return new HypervProvider(stack, 'hyperv', cfg);
+}
+
+/** A hyperv_machine_instance meeting every HV-* rule: generation 2, Secure Boot, guarded adaptor on VLAN 120, minimal services. */
+export function hypervVm(scope: Construct, id: string, mutate: Mutate = () => undefined): HypervMachineInstanceResource {
+  hypervProvider(scope);
+  const cfg: Cfg = {
+    name: id.toLowerCase(),
+    generation: 2,
+    staticMemory: true,
+    memoryStartupBytes: 4294967296,
+    processorCount: 2,
+    checkpointType: 'ProductionOnly',
+    automaticStartAction: 'StartIfRunning',
+    automaticStopAction: 'ShutDown',
+    lockOnDisconnect: 'On',
+    integrationServices: { 'Guest Service Interface': false, 'Heartbeat': true, 'Shutdown': true, 'VSS': true },
+    vmProcessor: [{ exposeVirtualizationExtensions: false, enableHostResourceProtection: true }],
+    vmFirmware: [{
+      enableSecureBoot: 'On',
+      secureBootTemplate: 'MicrosoftUEFICertificateAuthority',
+      bootOrder: [{ bootType: 'HardDiskDrive', controllerNumber: 0, controllerLocation: 0 }],
+    }],
+    networkAdaptors: [{
+      name: 'nic0', switchName: 'tenant-a', macAddressSpoofing: 'Off', dhcpGuard: 'On', routerGuard: 'On', portMirroring: 'None', vlanAccess: true, vlanId: 120, waitForIps: false,
+    }],
+    hardDiskDrives: [{ controllerType: 'Scsi', controllerNumber: 0, controllerLocation: 0, path: 'D:\\Hyper-V\\web01\\os.vhdx' }],
+  };
+  mutate(cfg);
+  return new HypervMachineInstanceResource(scope, id, cfg as any);
+}
+
+/** A hyperv_network_switch: External, bound to a NIC, management OS off. */
+export function hypervSwitch(scope: Construct, id: string, mutate: Mutate = () => undefined): HypervNetworkSwitchResource {
+  hypervProvider(scope);
+  const cfg: Cfg = { name: id.toLowerCase(), switchType: 'External', netAdapterNames: ['Ethernet 2'], allowManagementOs: false };
+  mutate(cfg);
+  return new HypervNetworkSwitchResource(scope, id, cfg as any);
+}
+
+/** A virtualbox_vm meeting every VBOX-* rule it can: host-only and internal adapters, boot from disk, https image, no ISOs. */
+export function virtualboxVm(scope: Construct, id: string, mutate: Mutate = () => undefined): VirtualBoxVmResource {
+  const stack = TerraformStack.of(scope);
+  if (!stack.node.tryFindChild('virtualbox')) new VirtualBoxProvider(stack, 'virtualbox');
+  const cfg: Cfg = {
+    name: id.toLowerCase(),
+    image: 'https://boxes.example.com/debian-12.box',
+    cpus: 2,
+    memory: '2.0 gib',
+    bootOrder: ['disk', 'none', 'none', 'none'],
+    networkAdapter: [{ type: 'hostonly', device: 'VirtIO', hostInterface: 'vboxnet1' }, { type: 'internal', device: 'VirtIO' }],
+  };
+  mutate(cfg);
+  return new VirtualBoxVmResource(scope, id, cfg as any);
 }
 
 /** The synthesized stack as the CLI reads it: resources, and provider blocks as `provider.<name>`. */

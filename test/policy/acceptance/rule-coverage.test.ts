@@ -3,12 +3,13 @@
 // expected attribute path. A rule added to a pack without a row here fails the first test.
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import {
-  ApprovedPciDeviceRule, ComplianceStatus, FindingStatus, IPolicyRule, NetFlowRule, NOT_DECIDABLE, PolicyPacks, ReservedVlanRule, VmVtpmRule,
+  ApprovedPciDeviceRule, ComplianceStatus, FindingStatus, IPolicyRule, NetFlowRule, NOT_DECIDABLE, PolicyPacks, ReservedVlanRule, VIRTUALBOX_UNENFORCEABLE, VmVtpmRule,
 } from '../../../lib';
 import { baselineIds } from '../rules/helpers';
 import {
-  addressOf, Cfg, dockerContainer, dockerNetwork, drsOverride, dvPortGroup, dvSwitch, GPU_DEVICE, haOverride, hostPortGroup, hostSwitch, k8sDeployment,
-  k8sManifest, k8sNamespace, newStack, parsed, passthroughVm, pod, synthFindings, vmSnapshot, VM_HARDENING, vsphereVm, web,
+  addressOf, Cfg, dockerContainer, dockerNetwork, drsOverride, dvPortGroup, dvSwitch, GPU_DEVICE, haOverride, hostPortGroup, hostSwitch, hypervProvider,
+  hypervSwitch, hypervVm, k8sDeployment, k8sManifest, k8sNamespace, newStack, parsed, passthroughVm, pod, synthFindings, virtualboxVm, vmSnapshot,
+  VM_HARDENING, vsphereVm, web,
 } from './fixtures';
 
 type Subject = TerraformResource | TerraformProvider;
@@ -17,8 +18,12 @@ type Factory = (stack: TerraformStack) => Subject;
 interface Coverage {
   /** A configured instance of the pack's rule (same id), for rules that need site input to pass or fail. */
   readonly rule?: IPolicyRule;
-  /** Builds the compliant subject (and whatever else the stack needs). */
-  readonly pass: Factory;
+  /**
+   * Builds the compliant subject (and whatever else the stack needs). `null` only for a control that is
+   * not enforceable on the resource's hypervisor: no compliant L1 exists, and the rule must FAIL even on the
+   * most locked-down one (`fail`).
+   */
+  readonly pass: Factory | null;
   /** Builds the non-compliant subject. */
   readonly fail: Factory;
   /** The attribute path the FAIL finding names. */
@@ -40,6 +45,11 @@ const provider = (host: string): Factory => (s) => {
   (existing as any).host = host;
   return existing;
 };
+
+const hvVm = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => hypervVm(s, 'Subject', mutate);
+const hvAdaptor = (mutate: (nic: Cfg) => void): Factory => hvVm((c) => mutate(c.networkAdaptors[0]));
+const hvProvider = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => hypervProvider(s, mutate);
+const vbox = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => virtualboxVm(s, 'Subject', mutate);
 
 const C = 'spec.template.spec.container[0]';
 const P = 'spec.template.spec';
@@ -262,6 +272,41 @@ const TABLE: { [ruleId: string]: Coverage } = {
     fail: ptVm((c) => { c.networkInterface.push({ networkId: 'dvportgroup-22', adapterType: 'sriov' }); }),
     path: 'network_interface[1].physical_function',
   },
+
+  // ---------------- Hyper-V (taliesins/hyperv 1.2.1, hand-written L1s)
+  'HV-PROVIDER-TLS': { pass: hvProvider(), fail: hvProvider((c) => { c.insecure = true; }), path: 'insecure' },
+  'HV-PROVIDER-CREDENTIALS': { pass: hvProvider(), fail: hvProvider((c) => { c.password = 'Passw0rd!'; }), path: 'password' },
+  'HV-GENERATION-2': { pass: hvVm(), fail: hvVm((c) => { c.generation = 1; delete c.vmFirmware; }), path: 'generation' },
+  'HV-SECURE-BOOT': { pass: hvVm(), fail: hvVm((c) => { c.vmFirmware[0].enableSecureBoot = 'Off'; }), path: 'vm_firmware[0].enable_secure_boot' },
+  'HV-BOOT-DEVICES': {
+    pass: hvVm(),
+    fail: hvVm((c) => { c.vmFirmware[0].bootOrder.push({ bootType: 'NetworkAdapter', networkAdapterName: 'nic0' }); }),
+    path: 'vm_firmware[0].boot_order[1].boot_type',
+  },
+  'HV-NESTED-VIRT': { pass: hvVm(), fail: hvVm((c) => { c.vmProcessor[0].exposeVirtualizationExtensions = true; }), path: 'vm_processor[0].expose_virtualization_extensions' },
+  'HV-HOST-RESOURCE-PROTECTION': { pass: hvVm(), fail: hvVm((c) => { delete c.vmProcessor[0].enableHostResourceProtection; }), path: 'vm_processor[0].enable_host_resource_protection' },
+  'HV-GUEST-SERVICE-INTERFACE': {
+    pass: hvVm(),
+    fail: hvVm((c) => { c.integrationServices['Guest Service Interface'] = true; }),
+    path: 'integration_services["Guest Service Interface"]',
+  },
+  'HV-CHECKPOINT-TYPE': { pass: hvVm(), fail: hvVm((c) => { c.checkpointType = 'Standard'; }), path: 'checkpoint_type' },
+  'HV-AUTO-STOP': { pass: hvVm(), fail: hvVm((c) => { c.automaticStopAction = 'Save'; }), path: 'automatic_stop_action' },
+  'HV-LOCK-ON-DISCONNECT': { pass: hvVm(), fail: hvVm((c) => { delete c.lockOnDisconnect; }), path: 'lock_on_disconnect' },
+  'HV-MAC-SPOOFING': { pass: hvVm(), fail: hvAdaptor((n) => { n.macAddressSpoofing = 'On'; }), path: 'network_adaptors[0].mac_address_spoofing' },
+  'HV-DHCP-GUARD': { pass: hvVm(), fail: hvAdaptor((n) => { delete n.dhcpGuard; }), path: 'network_adaptors[0].dhcp_guard' },
+  'HV-ROUTER-GUARD': { pass: hvVm(), fail: hvAdaptor((n) => { n.routerGuard = 'Off'; }), path: 'network_adaptors[0].router_guard' },
+  'HV-PORT-MIRRORING': { pass: hvVm(), fail: hvAdaptor((n) => { n.portMirroring = 'Source'; }), path: 'network_adaptors[0].port_mirroring' },
+  'HV-VLAN-ACCESS': { pass: hvVm(), fail: hvAdaptor((n) => { delete n.vlanAccess; }), path: 'network_adaptors[0].vlan_access' },
+  'HV-SWITCH-ISOLATION': { pass: (s) => hypervSwitch(s, 'Subject'), fail: (s) => hypervSwitch(s, 'Subject', (c) => { delete c.allowManagementOs; }), path: 'allow_management_os' },
+
+  // ---------------- VirtualBox (shekeriev/virtualbox 0.0.4, hand-written L1)
+  'VBOX-NET-ISOLATED': { pass: vbox(), fail: vbox((c) => { c.networkAdapter[1] = { type: 'bridged', hostInterface: 'en0' }; }), path: 'network_adapter[1].type' },
+  'VBOX-BOOT-DEVICES': { pass: vbox(), fail: vbox((c) => { c.bootOrder = ['net', 'disk']; }), path: 'boot_order[0]' },
+  'VBOX-NO-OPTICAL-DISKS': { pass: vbox(), fail: vbox((c) => { c.opticalDisks = ['/isos/installer.iso']; }), path: 'optical_disks' },
+  'VBOX-IMAGE-HTTPS': { pass: vbox(), fail: vbox((c) => { c.image = 'http://boxes.example.com/debian-12.box'; }), path: 'image' },
+  // Not enforceable on VirtualBox: no compliant virtualbox_vm exists; the most locked-down one above still fails, per control.
+  'VBOX-NOT-ENFORCEABLE': { pass: null, fail: vbox(), path: 'vm_firmware.enable_secure_boot' },
 };
 
 /** Builds a stack with `factory`, synthesizes it under `rule` and returns the direct result and the PolicyChecks findings on the subject. */
@@ -294,6 +339,13 @@ describe('rule coverage on synthesized raw L1 resources', () => {
     expect([...ruled].filter((id) => undecidable.has(id))).toEqual([]);
   });
 
+  test('only VBOX-NOT-ENFORCEABLE has no compliant fixture, and it fails once per not-enforceable control, saying so', () => {
+    expect(Object.entries(TABLE).filter(([, row]) => row.pass === null).map(([id]) => id)).toEqual(['VBOX-NOT-ENFORCEABLE']);
+    const { result } = run(PACK.find((r) => r.ruleId === 'VBOX-NOT-ENFORCEABLE')!, TABLE['VBOX-NOT-ENFORCEABLE'].fail);
+    expect(result.violations.map((v) => v.detail)).toEqual(VIRTUALBOX_UNENFORCEABLE.map((c) => `control=${c.id}`));
+    for (const v of result.violations) expect(v.fix).toMatch(/^not enforceable on this hypervisor: /);
+  });
+
   test('configured rules keep the pack rule\'s id and class', () => {
     for (const [ruleId, row] of Object.entries(TABLE)) {
       if (!row.rule) continue;
@@ -306,8 +358,8 @@ describe('rule coverage on synthesized raw L1 resources', () => {
     const row = TABLE[ruleId];
     const rule = row?.rule ?? packRule;
 
-    test('PASSes on the compliant L1 and PolicyChecks reports nothing for it', () => {
-      const { result, findings } = run(rule, row.pass);
+    (row?.pass === null ? test.skip : test)('PASSes on the compliant L1 and PolicyChecks reports nothing for it', () => {
+      const { result, findings } = run(rule, row.pass!);
       expect({ status: result.status, reason: result.reason, violations: result.violations }).toEqual({ status: ComplianceStatus.PASS, reason: undefined, violations: [] });
       expect(findings).toEqual([]);
     });

@@ -1,6 +1,9 @@
+import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { HYPERV_PROV, singleBlock } from '../private/hyperv';
-import { checkBoolean, defineRule } from '../private/rule-kit';
+import { defineRule, isTrue } from '../private/rule-kit';
+
+const PATH = 'vm_processor[0].enable_host_resource_protection';
 
 /** HV-HOST-RESOURCE-PROTECTION: Host resource protection on. */
 export const hvHostResourceProtection = defineRule({
@@ -12,5 +15,7 @@ export const hvHostResourceProtection = defineRule({
   rationale: 'vm_processor[0].enable_host_resource_protection must be true; unset fails (default false). The host then throttles a guest that floods VMbus or intercepts, so one VM cannot starve the others.',
 }, (attributes, findings) => {
   const processor = singleBlock(attributes, 'vm_processor') ?? {};
-  checkBoolean(processor, findings, 'enable_host_resource_protection', true, false, 'set vm_processor { enable_host_resource_protection = true }');
+  const value = processor.enable_host_resource_protection;
+  if (isUnresolved(value)) return findings.unknown(PATH, value);
+  if (!isTrue(value)) findings.fail(PATH, value, 'set vm_processor { enable_host_resource_protection = true }');
 });
