@@ -208,7 +208,7 @@ describe('PolicyChecks on raw L1 resources', () => {
 describe('PolicyPacks', () => {
   test('all() concatenates the domain packs and returns a fresh array', () => {
     expect(PolicyPacks.all().map((r) => r.ruleId)).toEqual([
-      ...PolicyPacks.kubernetes(), ...PolicyPacks.docker(), ...PolicyPacks.vsphere(),
+      ...PolicyPacks.kubernetes(), ...PolicyPacks.docker(), ...PolicyPacks.vsphere(), ...PolicyPacks.hyperv(), ...PolicyPacks.virtualbox(),
     ].map((r) => r.ruleId));
     const mine = PolicyPacks.all();
     mine.push(new NoPrivilegedRule());
