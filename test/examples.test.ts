@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { loadSchema, stackProblems } from './vm/schema-helpers';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const examples = fs.readdirSync(EXAMPLES).filter((name) => fs.existsSync(path.join(EXAMPLES, name, 'main.ts')));
@@ -42,6 +43,11 @@ describe.each(examples)('example %s', (name) => {
     expect(Object.keys(stacks).length).toBeGreaterThan(0);
   });
 
+  test('hyperv_* and virtualbox_* blocks use only the providers\' schema attribute names and value forms', () => {
+    const schemas = [loadSchema('hyperv-1.2.1.json'), loadSchema('virtualbox.json')];
+    for (const stack of Object.values(stacks)) expect(stackProblems(stack, schemas)).toEqual([]);
+  });
+
   test('configures credentials only from sensitive variables', () => {
     for (const stack of Object.values(stacks)) {
       for (const [providerName, configs] of Object.entries<any[]>(stack.provider ?? {})) {
@@ -65,4 +71,31 @@ test('the reference example lets terraform plan refuse a plain tcp:// Docker hos
     condition: '${can(regex("^(unix|ssh)://", var.docker_host))}',
     error_message: expect.stringContaining('plain tcp://'),
   }]);
+});
+
+test('the Hyper-V lab: hardened generation 2 VMs with Secure Boot templates per guest, guarded adaptors, protected disks', () => {
+  const stack = synthExample('hyperv-lab')['hyperv-lab'];
+  const vms = Object.values<any>(stack.resource.hyperv_machine_instance);
+  expect(vms.map((vm) => [vm.name, vm.generation, vm.vm_firmware[0].secure_boot_template])).toEqual([
+    ['lab-dc01', 2, 'MicrosoftWindows'], ['lab-web01', 2, 'MicrosoftUEFICertificateAuthority'],
+  ]);
+  for (const vm of vms) {
+    for (const nic of vm.network_adaptors) expect(nic).toMatchObject({ dhcp_guard: 'On', router_guard: 'On', mac_address_spoofing: 'Off' });
+  }
+  expect(vms[1].network_adaptors[0]).toMatchObject({ vlan_access: true, vlan_id: 120 });
+  for (const vhd of Object.values<any>(stack.resource.hyperv_vhd)) expect(vhd.lifecycle).toEqual({ prevent_destroy: true });
+  expect(Object.values<any>(stack.resource.hyperv_network_switch).map((s) => [s.switch_type, s.allow_management_os])).toEqual([['Private', false], ['External', false]]);
+  expect(stack.terraform.required_providers.hyperv).toEqual({ source: 'taliesins/hyperv', version: '1.2.1' });
+});
+
+test('the VirtualBox lab: host-only and internal adapters, and the not-enforceable controls accepted with a reason, not dropped', () => {
+  const stack = synthExample('virtualbox-lab')['virtualbox-lab'];
+  for (const vm of Object.values<any>(stack.resource.virtualbox_vm)) {
+    expect(vm.network_adapter.map((a: any) => a.type)).toEqual(['hostonly', 'internal']);
+  }
+  expect(stack['//']['cdktf-hybrid'].suppressions).toEqual([
+    expect.objectContaining({ ruleId: 'VBOX-NOT-ENFORCEABLE', reason: expect.stringContaining('Developer lab') }),
+    expect.objectContaining({ ruleId: 'VBOX-NOT-ENFORCEABLE', reason: expect.stringContaining('Developer lab') }),
+  ]);
+  expect(stack.terraform.required_providers.virtualbox).toEqual({ source: 'shekeriev/virtualbox', version: '0.0.4' });
 });
