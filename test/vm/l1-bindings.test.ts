@@ -215,3 +215,19 @@ describe('the bindings reject what the provider would reject at apply or diff fo
     expect(error.message).toMatch(/^stack\/\w+: .+: .+ \(got .+\)\. .+/);
   });
 });
+
+describe('cdktf synth --hcl', () => {
+  test('the bindings render HCL with the same attribute names, nested blocks as blocks', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new HypervMachineInstanceResource(stack, 'Vm', MACHINE_FULL);
+    new VirtualBoxVmResource(stack, 'Lab', VM_FULL);
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toContain('resource "hyperv_machine_instance" "Vm" {');
+    expect(hcl).toMatch(/network_adaptors \{\s+name\s+= "eth0"/);
+    expect(hcl).toMatch(/vm_firmware \{\s+boot_order \{\s+boot_type\s+= "HardDiskDrive"/);
+    expect(hcl).toMatch(/"Guest Service Interface" = false/);
+    expect(hcl).toMatch(/timeouts \{\s+create = "45m"/);
+    expect(hcl).toMatch(/memory\s+= "2\.0 gib"/);
+    expect(hcl).toMatch(/network_adapter \{\s+type\s+= "hostonly"\s+device\s+= "VirtIO"\s+host_interface = "vboxnet1"/);
+  });
+});

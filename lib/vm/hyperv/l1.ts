@@ -5,7 +5,7 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
-import { BlockShape, checkEnums, EnumTable, metaArguments, renderBlock } from '../private/l1';
+import { BlockShape, checkEnums, EnumTable, metaArguments, renderBlock, renderHclBlock } from '../private/l1';
 
 /** Registry address of the Hyper-V provider. */
 export const HYPERV_PROVIDER_SOURCE = 'taliesins/hyperv';
@@ -467,6 +467,10 @@ export class HypervMachineInstanceResource extends TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return renderBlock(this.config, MACHINE_SHAPE);
   }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return renderHclBlock(this.config, MACHINE_SHAPE);
+  }
 }
 
 /** Configuration of `hyperv_network_switch`. */
@@ -522,6 +526,10 @@ export class HypervNetworkSwitchResource extends TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return renderBlock(this.config, SWITCH_SHAPE);
   }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return renderHclBlock(this.config, SWITCH_SHAPE);
+  }
 }
 
 /** Configuration of `hyperv_vhd`. */
@@ -568,5 +576,9 @@ export class HypervVhdResource extends TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return renderBlock(this.config, VHD_SHAPE);
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return renderHclBlock(this.config, VHD_SHAPE);
   }
 }

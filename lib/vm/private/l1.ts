@@ -39,6 +39,39 @@ export function renderBlock(config: Record<string, any> | undefined, shape: Bloc
   return out;
 }
 
+/** An attribute as `cdktf synth --hcl` wants it (the shape generated bindings return from `synthesizeHclAttributes`). */
+interface HclAttribute {
+  readonly value: any;
+  readonly isBlock: boolean;
+  readonly type: 'simple' | 'list' | 'map' | 'struct';
+  readonly storageClassType: string;
+}
+
+function hclAttribute(name: string, value: any): HclAttribute {
+  if (Array.isArray(value)) return { value, isBlock: false, type: 'list', storageClassType: 'stringList' };
+  if (value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {
+    // `timeouts` is a block in terraform-plugin-sdk; the other objects are maps (`integration_services`).
+    if (name === 'timeouts') return { value, isBlock: true, type: 'struct', storageClassType: 'timeouts' };
+    return { value, isBlock: false, type: 'map', storageClassType: `${typeof Object.values(value)[0]}Map` };
+  }
+  return { value, isBlock: false, type: 'simple', storageClassType: typeof value };
+}
+
+/** The `synthesizeHclAttributes` form of a config: the same names and values as `renderBlock`, typed for HCL output. */
+export function renderHclBlock(config: Record<string, any> | undefined, shape: BlockShape): Record<string, HclAttribute> {
+  const out: Record<string, HclAttribute> = {};
+  if (config === undefined || config === null) return out;
+  for (const entry of shape) {
+    const [name, nested] = typeof entry === 'string' ? [entry, undefined] : entry;
+    const value = config[camelOf(name)];
+    if (value === undefined) continue;
+    out[name] = nested !== undefined && Array.isArray(value) && !Token.isUnresolved(value)
+      ? { value: value.map((item) => (Token.isUnresolved(item) ? item : renderHclBlock(item, nested))), isBlock: true, type: 'list', storageClassType: `${camelOf(name)}List` }
+      : hclAttribute(name, value);
+  }
+  return out;
+}
+
 /**
  * Throws when a literal enum value of a rendered block is not one the provider accepts in the
  * casing it writes back to state (any other casing is a permanent diff). `enums` keys are

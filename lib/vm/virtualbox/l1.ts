@@ -5,7 +5,7 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
-import { BlockShape, checkEnums, EnumTable, metaArguments, renderBlock } from '../private/l1';
+import { BlockShape, checkEnums, EnumTable, metaArguments, renderBlock, renderHclBlock } from '../private/l1';
 
 /** Which published VirtualBox provider the configuration is for. Both share the `virtualbox_vm` schema. */
 export enum VirtualBoxProviderSource {
@@ -180,6 +180,10 @@ export class VirtualBoxVmResource extends TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return renderBlock(this.config, VM_SHAPE);
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return renderHclBlock(this.config, VM_SHAPE);
   }
 }
 
