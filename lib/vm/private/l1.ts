@@ -19,24 +19,32 @@ export function camelOf(snake: string): string {
 }
 
 /**
- * Renders a camelCase config object as the snake_case Terraform block `shape` describes. Unset
- * (undefined) properties are dropped; a nested block list is rendered item by item (a token that
- * stands for a whole list is passed through). Map values (e.g. `integration_services`) keep their keys.
+ * Walks a camelCase config object along `shape`: unset (undefined) properties are dropped, a nested
+ * block list is walked item by item (a token that stands for a whole list, or an item, is passed to
+ * `leaf` as it is), every other value goes to `leaf`.
  */
-export function renderBlock(config: Record<string, any> | undefined, shape: BlockShape): Record<string, any> {
-  const out: Record<string, any> = {};
+function walkBlock<T>(config: Record<string, any> | undefined, shape: BlockShape, leaf: (name: string, value: any) => T,
+  blockList: (name: string, items: any[]) => T): Record<string, T> {
+  const out: Record<string, T> = {};
   if (config === undefined || config === null) return out;
   for (const entry of shape) {
     const [name, nested] = typeof entry === 'string' ? [entry, undefined] : entry;
     const value = config[camelOf(name)];
     if (value === undefined) continue;
-    if (nested === undefined || Token.isUnresolved(value) || !Array.isArray(value)) {
-      out[name] = value;
-    } else {
-      out[name] = value.map((item) => (Token.isUnresolved(item) ? item : renderBlock(item, nested)));
-    }
+    out[name] = nested === undefined || Token.isUnresolved(value) || !Array.isArray(value)
+      ? leaf(name, value)
+      : blockList(name, value.map((item) => (Token.isUnresolved(item) ? item : walkBlock(item, nested, leaf, blockList))));
   }
   return out;
+}
+
+/**
+ * Renders a camelCase config object as the snake_case Terraform block `shape` describes. Unset
+ * (undefined) properties are dropped; a nested block list is rendered item by item (a token that
+ * stands for a whole list is passed through). Map values (e.g. `integration_services`) keep their keys.
+ */
+export function renderBlock(config: Record<string, any> | undefined, shape: BlockShape): Record<string, any> {
+  return walkBlock<any>(config, shape, (_name, value) => value, (_name, items) => items);
 }
 
 /** An attribute as `cdktf synth --hcl` wants it (the shape generated bindings return from `synthesizeHclAttributes`). */
@@ -59,17 +67,8 @@ function hclAttribute(name: string, value: any): HclAttribute {
 
 /** The `synthesizeHclAttributes` form of a config: the same names and values as `renderBlock`, typed for HCL output. */
 export function renderHclBlock(config: Record<string, any> | undefined, shape: BlockShape): Record<string, HclAttribute> {
-  const out: Record<string, HclAttribute> = {};
-  if (config === undefined || config === null) return out;
-  for (const entry of shape) {
-    const [name, nested] = typeof entry === 'string' ? [entry, undefined] : entry;
-    const value = config[camelOf(name)];
-    if (value === undefined) continue;
-    out[name] = nested !== undefined && Array.isArray(value) && !Token.isUnresolved(value)
-      ? { value: value.map((item) => (Token.isUnresolved(item) ? item : renderHclBlock(item, nested))), isBlock: true, type: 'list', storageClassType: `${camelOf(name)}List` }
-      : hclAttribute(name, value);
-  }
-  return out;
+  return walkBlock<HclAttribute>(config, shape, hclAttribute,
+    (name, items) => ({ value: items, isBlock: true, type: 'list', storageClassType: `${camelOf(name)}List` }));
 }
 
 /**
