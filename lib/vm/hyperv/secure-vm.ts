@@ -100,6 +100,12 @@ export interface HypervSecureVmProps {
    */
   readonly vlanId?: number;
   /**
+   * Access-mode VLAN id of each adaptor, by `spec.networks` index (0 leaves that adaptor untagged), for
+   * adaptors on different VLANs of one switch. Not together with `vlanId`.
+   * @default - `vlanId` on every adaptor
+   */
+  readonly adaptorVlanIds?: number[];
+  /**
    * Let the guest send with other MAC addresses (`mac_address_spoofing = "On"`), e.g. for nested
    * virtualization or guest load balancing.
    * @default false
@@ -170,7 +176,7 @@ const INTEGRATION_SERVICE_NAMES = Object.keys(MINIMAL_INTEGRATION_SERVICES);
  * - Static memory (`dynamicMemory`), production-only checkpoints (HV-CHECKPOINT-TYPE; `checkpointType`).
  * - Every adaptor: MAC spoofing off, DHCP guard and router guard on, no port mirroring
  *   (HV-MAC-SPOOFING, HV-DHCP-GUARD, HV-ROUTER-GUARD, HV-PORT-MIRRORING; `allowMacAddressSpoofing`),
- *   access-mode VLAN when `vlanId` is given (HV-VLAN-ACCESS).
+ *   access-mode VLAN when `vlanId` or `adaptorVlanIds` gives one (HV-VLAN-ACCESS).
  * - Minimal integration services: Guest Service Interface (host-to-guest file copy) and KVP exchange
  *   off (HV-GUEST-SERVICE-INTERFACE; `integrationServices`, `reportGuestIps`).
  * - No nested virtualization, host resource protection on (HV-NESTED-VIRT, HV-HOST-RESOURCE-PROTECTION),
@@ -270,6 +276,20 @@ export class HypervSecureVm extends Construct implements IVirtualMachine {
     if (props.vlanId !== undefined) {
       checkIntegerRange(this, 'vlanId', props.vlanId, 1, 4094, 'Give an access VLAN id from 1 to 4094 (0 would leave the adaptor untagged).');
     }
+    const perAdaptor = props.adaptorVlanIds;
+    if (perAdaptor !== undefined) {
+      if (props.vlanId !== undefined) {
+        throw invalid(this, 'adaptorVlanIds', 'cannot be combined with vlanId', perAdaptor, 'Give either one VLAN for every adaptor (vlanId) or one per adaptor (adaptorVlanIds).');
+      }
+      if (!Array.isArray(perAdaptor) || perAdaptor.length > spec.networks!.length) {
+        throw invalid(this, 'adaptorVlanIds', `must list at most one VLAN per spec.networks entry (${spec.networks!.length})`, perAdaptor, 'Give one id per adaptor, 0 for untagged.');
+      }
+      perAdaptor.forEach((v, i) => checkIntegerRange(this, `adaptorVlanIds[${i}]`, v, 0, 4094, 'Give an access VLAN id from 1 to 4094, or 0 for untagged.'));
+    }
+    const vlanOf = (i: number): number | undefined => {
+      const v = perAdaptor !== undefined ? perAdaptor[i] : props.vlanId;
+      return v === undefined || v === 0 ? undefined : v;
+    };
     const checkpointType = props.checkpointType ?? HypervCheckpointType.PRODUCTION_ONLY;
     if (!Object.values(HypervCheckpointType).includes(checkpointType)) {
       throw invalid(this, 'checkpointType', 'is not a Hyper-V checkpoint type', checkpointType, 'Use a HypervCheckpointType value, e.g. PRODUCTION_ONLY.');
@@ -332,8 +352,8 @@ export class HypervSecureVm extends Construct implements IVirtualMachine {
       dhcpGuard: 'On',
       routerGuard: 'On',
       portMirroring: 'None',
-      vlanAccess: props.vlanId !== undefined ? true : undefined,
-      vlanId: props.vlanId,
+      vlanAccess: vlanOf(i) !== undefined ? true : undefined,
+      vlanId: vlanOf(i),
       waitForIps: reportIps,
     }));
 

@@ -112,6 +112,13 @@ describe('HypervSecureVm', () => {
     expect(build({ vlanId: 120 }).machine.network_adaptors[0]).toMatchObject({ vlan_access: true, vlan_id: 120 });
   });
 
+  test('adaptorVlanIds: one access VLAN per adaptor, 0 untagged', () => {
+    const { machine } = build({ adaptorVlanIds: [110, 0] }, { networks: [{ networkId: 'ext' }, { networkId: 'ext' }] });
+    expect(machine.network_adaptors[0]).toMatchObject({ vlan_access: true, vlan_id: 110 });
+    expect(machine.network_adaptors[1]).not.toHaveProperty('vlan_id');
+    expect(machine.network_adaptors[1]).not.toHaveProperty('vlan_access');
+  });
+
   test('minimal integration services; KVP and wait_for_ips only with reportGuestIps', () => {
     const { machine } = build();
     expect(machine.integration_services).toEqual({
@@ -251,6 +258,9 @@ describe('bad input is rejected with the foundation\'s error format', () => {
     ['Linux template on a Windows guest', vm({ secureBootTemplate: HypervSecureBootTemplate.MICROSOFT_UEFI_CA }, { guestOsFamily: GuestOsFamily.WINDOWS }), 'secureBootTemplate', /does not boot Windows/],
     ['VLAN out of range', vm({ vlanId: 4095 }), 'vlanId', /1 to 4094/],
     ['VLAN 0', vm({ vlanId: 0 }), 'vlanId', /1 to 4094/],
+    ['per-adaptor VLAN out of range', vm({ adaptorVlanIds: [5000] }), 'adaptorVlanIds[0]', /0 to 4094/],
+    ['per-adaptor VLANs with vlanId', vm({ vlanId: 10, adaptorVlanIds: [10] }), 'adaptorVlanIds', /cannot be combined/],
+    ['more per-adaptor VLANs than adaptors', vm({ adaptorVlanIds: [10, 20] }), 'adaptorVlanIds', /at most one VLAN per/],
     ['relative storage path', vm({ storagePath: 'vms/web' }), 'storagePath', /absolute Windows path/],
     ['dynamic memory ceiling below startup', vm({ dynamicMemory: { minimumMiB: 1024, maximumMiB: 2048 } }), 'dynamicMemory.maximumMiB', /from 4096/],
     ['odd dynamic memory minimum', vm({ dynamicMemory: { minimumMiB: 1023, maximumMiB: 8192 } }), 'dynamicMemory.minimumMiB', /multiple of 2/],
