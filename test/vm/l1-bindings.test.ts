@@ -203,6 +203,9 @@ describe('the bindings reject what the provider would reject at apply or diff fo
     ['memory mode false', () => new HypervMachineInstanceResource(stack(), 'Vm', { name: 'a', staticMemory: false }), 'staticMemory'],
     ['On/Off casing', () => new HypervMachineInstanceResource(stack(), 'Vm', { name: 'a', staticMemory: true, networkAdaptors: [{ name: 'n', dhcpGuard: 'on' }] }),
       'network_adaptors[0].dhcp_guard'],
+    ['waiting for an IP with KVP off', () => new HypervMachineInstanceResource(stack(), 'Vm', {
+      name: 'a', staticMemory: true, integrationServices: { 'Key-Value Pair Exchange': false }, networkAdaptors: [{ name: 'n', waitForIps: false }, { name: 'm' }],
+    }), 'networkAdaptors[1].waitForIps'],
     ['unknown switch type', () => new HypervNetworkSwitchResource(stack(), 'Sw', { name: 'a', switchType: 'Bridged' }), 'switch_type'],
     ['VirtualBox memory format', () => new VirtualBoxVmResource(stack(), 'Lab', { name: 'a', image: '/a.box', memory: '2048' }), 'memory'],
     ['VirtualBox boot device', () => new VirtualBoxVmResource(stack(), 'Lab', { name: 'a', image: '/a.box', bootOrder: ['hdd'] }), 'bootOrder[0]'],

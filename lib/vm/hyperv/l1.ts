@@ -2,7 +2,7 @@
 // attribute names, value forms and defaults are the provider's Go schema, as recorded in
 // docs/providers-hyperv-virtualbox.md; test/vm/hyperv/schema/*.json holds the attribute names per
 // block and the tests compare every emitted block with it. Computed-only attributes are never emitted.
-import { TerraformMetaArguments, TerraformProvider, TerraformResource } from 'cdktf';
+import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { BlockShape, checkEnums, EnumTable, metaArguments, renderBlock, renderHclBlock } from '../private/l1';
@@ -431,7 +431,8 @@ const GENERATOR = { providerName: 'hyperv', providerVersion: HYPERV_PROVIDER_VER
  * `hyperv_machine_instance` of taliesins/hyperv 1.2.1.
  *
  * Rejects at construction what the provider would reject only at apply, or read back differently:
- * both or neither of `dynamicMemory` / `staticMemory`, and enum values in another casing.
+ * both or neither of `dynamicMemory` / `staticMemory`, enum values in another casing, and adaptors
+ * that wait for a guest IP while the Key-Value Pair Exchange service that reports it is off.
  */
 export class HypervMachineInstanceResource extends TerraformResource {
   /** The configuration the resource is rendered from. */
@@ -446,6 +447,16 @@ export class HypervMachineInstanceResource extends TerraformResource {
         { dynamicMemory: config.dynamicMemory, staticMemory: config.staticMemory }, 'Set staticMemory: true (or dynamicMemory: true) and leave the other unset.');
     }
     checkEnums(this, renderBlock(config, MACHINE_SHAPE), MACHINE_ENUMS);
+    // Guests report addresses through the Key-Value Pair Exchange service: with it off, an adaptor that
+    // waits for an IP (wait_for_ips, default true) fails the create after wait_for_ips_timeout.
+    if (config.integrationServices?.['Key-Value Pair Exchange'] === false && Array.isArray(config.networkAdaptors)) {
+      config.networkAdaptors.forEach((nic, i) => {
+        if (nic && !Token.isUnresolved(nic) && nic.waitForIps !== false) {
+          throw invalid(this, `networkAdaptors[${i}].waitForIps`, 'waits for a guest IP, but the Key-Value Pair Exchange integration service (which reports it) is off',
+            nic.waitForIps, 'Set waitForIps: false on the adaptor, or turn Key-Value Pair Exchange on: otherwise the create fails after wait_for_ips_timeout.');
+        }
+      });
+    }
     this.config = config;
   }
 
