@@ -11,7 +11,8 @@ import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsph
 import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { TerraformStack } from 'cdktf';
 import {
-  ContainerNetwork, Cpu, HardenedContainer, HardenedDeployment, HardenedNamespace, HealthProbe, ImageReference, SecureVirtualMachine, Size, TemplateSource, TrustedImage, VmTemplate,
+  ContainerNetwork, Cpu, HardenedContainer, HardenedDeployment, HardenedNamespace, HealthProbe, HypervMachineInstanceResource, HypervSecureVm, HypervVhdResource,
+  ImageReference, SecureVirtualMachine, Size, TemplateSource, TrustedImage, VirtualBoxVm, VirtualBoxVmResource, VmTemplate,
 } from '../lib';
 
 export interface Scenario {
@@ -142,4 +143,50 @@ const kubernetes: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [kubernetes, docker, vsphere];
+const GIB = 1024 * 1024 * 1024;
+
+const hyperv: Scenario = {
+  name: 'hyperv VM + disk',
+  raw: (stack, n) => {
+    for (let i = 0; i < n; i++) {
+      const disk = new HypervVhdResource(stack, `disk${i}`, { path: `D:\\Hyper-V\\vm-${i}\\disk0.vhdx`, vhdType: 'Dynamic', size: 40 * GIB, lifecycle: { preventDestroy: true } });
+      new HypervMachineInstanceResource(stack, `vm${i}`, {
+        name: `vm-${i}`, path: 'D:\\Hyper-V', generation: 2, notes: 'Managed by cdktf-hybrid', processorCount: 2, staticMemory: true, memoryStartupBytes: 4 * GIB,
+        checkpointType: 'ProductionOnly', automaticStartAction: 'StartIfRunning', automaticStopAction: 'ShutDown', automaticCriticalErrorAction: 'Pause',
+        lockOnDisconnect: 'On', state: 'Running', lifecycle: { preventDestroy: true },
+        integrationServices: { 'Guest Service Interface': false, 'Heartbeat': true, 'Key-Value Pair Exchange': false, 'Shutdown': true, 'Time Synchronization': true, 'VSS': true },
+        vmProcessor: [{ exposeVirtualizationExtensions: false, enableHostResourceProtection: true }],
+        vmFirmware: [{ enableSecureBoot: 'On', secureBootTemplate: 'MicrosoftUEFICertificateAuthority', pauseAfterBootFailure: 'Off',
+          bootOrder: [{ bootType: 'HardDiskDrive', controllerNumber: 0, controllerLocation: 0 }] }],
+        networkAdaptors: [{ name: 'nic0', switchName: 'tenant-a', macAddressSpoofing: 'Off', dhcpGuard: 'On', routerGuard: 'On', portMirroring: 'None', vlanAccess: true, vlanId: 120, waitForIps: false }],
+        hardDiskDrives: [{ controllerType: 'Scsi', controllerNumber: 0, controllerLocation: 0, path: disk.path }],
+      });
+    }
+  },
+  library: (stack, n) => {
+    for (let i = 0; i < n; i++) {
+      new HypervSecureVm(stack, `vm${i}`, {
+        spec: { name: `vm-${i}`, cpus: 2, memoryMiB: 4096, networks: [{ networkId: 'tenant-a' }] }, storagePath: 'D:\\Hyper-V', vlanId: 120,
+      });
+    }
+  },
+};
+
+const virtualbox: Scenario = {
+  name: 'virtualbox lab VM',
+  raw: (stack, n) => {
+    for (let i = 0; i < n; i++) {
+      new VirtualBoxVmResource(stack, `vm${i}`, {
+        name: `lab-${i}`, image: 'https://boxes.example/debian-12.box', cpus: 2, memory: '2.0 gib', bootOrder: ['disk', 'none', 'none', 'none'],
+        networkAdapter: [{ type: 'hostonly', device: 'VirtIO', hostInterface: 'vboxnet1' }], lifecycle: { preventDestroy: true },
+      });
+    }
+  },
+  library: (stack, n) => {
+    for (let i = 0; i < n; i++) {
+      new VirtualBoxVm(stack, `vm${i}`, { spec: { name: `lab-${i}`, cpus: 2, memoryMiB: 2048, networks: [{ networkId: 'vboxnet1' }] }, image: 'https://boxes.example/debian-12.box' });
+    }
+  },
+};
+
+export const SCENARIOS: Scenario[] = [kubernetes, docker, vsphere, hyperv, virtualbox];

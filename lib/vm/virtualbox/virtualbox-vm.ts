@@ -120,9 +120,8 @@ export class VirtualBoxVm extends Construct implements IVirtualMachine {
 
     // Never passed silently: what a VmSpec asks for that VirtualBox cannot give.
     const warn = (message: string) => Annotations.of(this).addWarning(message);
-    for (const control of VIRTUALBOX_UNENFORCEABLE) {
-      warn(`${control.control} is not enforceable on this hypervisor (VirtualBox): ${control.reason} VBOX-NOT-ENFORCEABLE reports it.`);
-    }
+    warn(`Not enforceable on this hypervisor (VirtualBox), each reported by VBOX-NOT-ENFORCEABLE: ${
+      VIRTUALBOX_UNENFORCEABLE.map((c) => `${c.control} (${c.reason.replace(/\.$/, '')})`).join('; ')}. Place workloads that need them on Hyper-V or vSphere.`);
     if (spec.firmware === Firmware.EFI) {
       Annotations.of(this).addInfo('spec.firmware is EFI, but the VirtualBox provider forces BIOS firmware on every create and update.');
     }
