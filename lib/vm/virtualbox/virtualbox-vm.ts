@@ -6,7 +6,7 @@ import { isUnresolved } from '../../core/private/validation';
 import { VIRTUALBOX_UNENFORCEABLE } from '../../policy/rules/virtualbox/unenforceable';
 import { resolveVmSpec } from '../private/validation';
 import { Hypervisor, IVirtualMachine } from '../virtual-machine';
-import { Firmware, GuestOsFamily, VmSpec } from '../vm-spec';
+import { GuestOsFamily, VmSpec } from '../vm-spec';
 import { VirtualBoxVmNetworkAdapter, VirtualBoxVmResource } from './l1';
 
 /** VirtualBox network attachment types (`network_adapter.type`). */
@@ -122,9 +122,6 @@ export class VirtualBoxVm extends Construct implements IVirtualMachine {
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     warn(`Not enforceable on this hypervisor (VirtualBox), each reported by VBOX-NOT-ENFORCEABLE: ${
       VIRTUALBOX_UNENFORCEABLE.map((c) => `${c.control} (${c.reason.replace(/\.$/, '')})`).join('; ')}. Place workloads that need them on Hyper-V or vSphere.`);
-    if (spec.firmware === Firmware.EFI) {
-      Annotations.of(this).addInfo('spec.firmware is EFI, but the VirtualBox provider forces BIOS firmware on every create and update.');
-    }
     if (spec.guestOsFamily === GuestOsFamily.WINDOWS) {
       warn('spec.guestOsFamily is WINDOWS, but the provider hard-codes the guest OS type Linux_64 (and needs Guest Additions for IP discovery).');
     }

@@ -96,7 +96,7 @@ describe('VirtualBoxVm', () => {
     const { vm } = build({}, { guestOsFamily: GuestOsFamily.WINDOWS, disks: [{ label: 'os', sizeGiB: 80 }] });
     expect(messages(vm, '@cdktf/warn').join('\n')).toMatch(/Linux_64/);
     expect(messages(vm, '@cdktf/info').join('\n')).toMatch(/spec.disks is not applied/);
-    expect(messages(vm, '@cdktf/info').join('\n')).toMatch(/forces BIOS/);
+    expect(messages(vm, '@cdktf/warn').join('\n')).toMatch(/forces BIOS/);
   });
 
   test('removalPolicy DESTROY opts out of prevent_destroy', () => {
