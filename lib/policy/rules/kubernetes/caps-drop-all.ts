@@ -11,6 +11,7 @@ export const capsDropAll = podRule({
     + 'some runtimes). capabilities.drop must contain "ALL" (missing fails) and capabilities.add may only hold '
     + 'NET_BIND_SERVICE. Also checks kubernetes_manifest pods.',
   manifest: true,
+  requires: ['security_context.capabilities.drop'],
   check: (pod, findings) => {
     for (const container of pod.containers) {
       const drops = at(pod, container, 'security_context.capabilities.drop');

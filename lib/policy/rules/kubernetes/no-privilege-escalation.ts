@@ -11,6 +11,7 @@ export const noPrivilegeEscalation = podRule({
   rationale: 'Without no_new_privs a setuid binary can gain privileges inside the container. PSS restricted '
     + 'requires the explicit false, so unset fails. Also checks kubernetes_manifest pods.',
   manifest: true,
+  requires: ['security_context.allow_privilege_escalation'],
   check: (pod, findings) => {
     for (const container of pod.containers) {
       const found = at(pod, container, 'security_context.allow_privilege_escalation');

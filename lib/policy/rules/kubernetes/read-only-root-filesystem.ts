@@ -12,6 +12,7 @@ export const readOnlyRootFilesystem = podRule({
     + 'read_only_root_filesystem must be true on every container and init container; unset fails. '
     + 'Writable paths come from size-capped empty_dir volumes (K8S-WRITABLE-SCRATCH). Also checks kubernetes_manifest pods.',
   manifest: true,
+  requires: ['security_context.read_only_root_filesystem'],
   check: (pod, findings) => {
     for (const container of pod.containers) {
       const found = at(pod, container, 'security_context.read_only_root_filesystem');

@@ -63,6 +63,7 @@ export const resources = podRule({
     + 'over-commits. All four values must be set and parse as Kubernetes quantities (unparseable fails), and each '
     + 'request must not exceed its limit. Init containers are checked too. Also checks kubernetes_manifest pods.',
   manifest: true,
+  requires: ['resources.requests["cpu"]', 'resources.requests["memory"]', 'resources.limits["cpu"]', 'resources.limits["memory"]'],
   check: (pod, findings) => {
     for (const container of pod.containers) checkContainer(pod, container, findings);
   },

@@ -1,6 +1,6 @@
 import { RuleResult, Severity } from '../../rule';
 import { findAll } from '../../private/attributes';
-import { MANIFEST_TYPE, WORKLOAD_TYPES, at, locatePods, pathOf, specOf } from './private/pod';
+import { MANIFEST_TYPE, WORKLOAD_TYPES, at, failUnreadable, locatePods, pathOf, specOf } from './private/pod';
 import { defineRule, isFalse } from '../private/rule-kit';
 
 const SERVICE_ACCOUNT_TYPES = [
@@ -36,6 +36,7 @@ export const serviceAccountToken = defineRule({
   const lookup = locatePods(resource);
   if (!lookup.applicable) return RuleResult.notApplicable();
   if (lookup.unresolved) return RuleResult.unknown(lookup.unresolved);
+  failUnreadable(findings, lookup.unreadable, resource.resourceType === MANIFEST_TYPE);
   for (const pod of lookup.pods) {
     const found = at(pod, specOf(pod), 'automount_service_account_token')[0];
     if (!found) {

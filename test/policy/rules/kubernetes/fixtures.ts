@@ -138,9 +138,12 @@ export function manifest(mutate: (pod: Record<string, any>) => void = () => unde
   };
   mutate(pod);
   const metadata = { name: 'web', namespace: 'apps' };
+  const template = { metadata: { labels: { app: 'web' } }, spec: pod };
   const body = kind === 'Pod'
     ? { apiVersion: 'v1', kind, metadata, spec: pod }
-    : { apiVersion: 'apps/v1', kind, metadata, spec: { template: { metadata: { labels: { app: 'web' } }, spec: pod } } };
+    : kind === 'CronJob'
+      ? { apiVersion: 'batch/v1', kind, metadata, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template } } } }
+      : { apiVersion: 'apps/v1', kind, metadata, spec: { template } };
   return { resourceType: 'kubernetes_manifest', address: 'kubernetes_manifest.web', attributes: { manifest: body } };
 }
 

@@ -112,6 +112,18 @@ export interface Pod {
   readonly volumes: Found[];
   /** Paths of container or volume lists (or elements, or `dynamic` blocks) that are only known at apply. */
   readonly unresolvedBlocks: string[];
+  /** Container or volume entries that are neither a block nor an expression (malformed input). */
+  readonly unreadable: Unreadable[];
+}
+
+/** A part of a workload that no rule can read: a missing pod spec, or a list entry that is not a block. */
+export interface Unreadable {
+  /** Where it is (or should be), e.g. `spec.template.spec` or `spec[0].volume[0]`. */
+  readonly path: string;
+  /** What is there instead; undefined when it is missing. */
+  readonly found?: unknown;
+  /** True when the pod spec itself is missing or not an object (false: one malformed list entry). */
+  readonly missingSpec: boolean;
 }
 
 /** What `locatePods` found. */
@@ -121,6 +133,11 @@ export interface PodLookup {
   /** Set when the pod template is only known at apply. */
   readonly unresolved?: string;
   readonly pods: Pod[];
+  /**
+   * Pod specs the resource should have but that cannot be read (missing, or not an object). The provider
+   * rejects such a resource; the rules fail closed on it instead of passing it in silence.
+   */
+  readonly unreadable: Unreadable[];
 }
 
 /** Joins attribute paths. */
@@ -153,21 +170,31 @@ function podLocation(resource: PolicyResource): PodLocation | undefined | 'unres
 /** Finds every pod template in a resource, with its containers and volumes. */
 export function locatePods(resource: PolicyResource): PodLookup {
   const location = podLocation(resource);
-  if (location === undefined) return { applicable: false, pods: [] };
-  if (location === 'unresolved') return { applicable: true, unresolved: 'the manifest is only known at apply', pods: [] };
+  if (location === undefined) return { applicable: false, pods: [], unreadable: [] };
+  if (location === 'unresolved') return { applicable: true, unresolved: 'the manifest is only known at apply', pods: [], unreadable: [] };
   const dialect = resource.resourceType === MANIFEST_TYPE ? CAMEL : TYPED;
 
   // an unresolved step on the way (e.g. `spec: "${var.spec}"`) makes the whole pod unknown
   const steps = location.spec.split('.');
   for (let i = 1; i <= steps.length; i++) {
     const prefix = steps.slice(0, i).join('.');
-    const unresolved = findAll(resource.attributes, prefix).find((f) => isUnresolved(f.value) && typeof f.value === 'string');
-    if (unresolved) return { applicable: true, unresolved: `${unresolved.path} is only known at apply`, pods: [] };
+    const atPrefix = findAll(resource.attributes, prefix);
+    const unresolved = atPrefix.find((f) => isUnresolved(f.value) && typeof f.value === 'string');
+    if (unresolved) return { applicable: true, unresolved: `${unresolved.path} is only known at apply`, pods: [], unreadable: [] };
+    // a `dynamic` block on the way (cdktf iterators) is expanded only at plan
+    const dynamic = i < steps.length ? atPrefix.find((f) => isObject(f.value) && f.value.dynamic !== undefined) : undefined;
+    if (dynamic) return { applicable: true, unresolved: `${joinPath(dynamic.path, 'dynamic')} is only known at apply`, pods: [], unreadable: [] };
   }
 
   const pods: Pod[] = [];
-  for (const found of findAll(resource.attributes, location.spec)) {
-    if (!isObject(found.value)) continue;
+  const unreadable: Unreadable[] = [];
+  const specs = findAll(resource.attributes, location.spec);
+  if (specs.length === 0) unreadable.push({ path: location.spec, missingSpec: true });
+  for (const found of specs) {
+    if (!isObject(found.value)) {
+      unreadable.push({ path: found.path, found: found.value, missingSpec: true });
+      continue;
+    }
     const spec = found.value;
     // pod metadata is the sibling of the pod spec
     const parentPath = found.path.replace(/\.?spec(\[\d+\])?$/, '');
@@ -177,22 +204,19 @@ export function locatePods(resource: PolicyResource): PodLookup {
     const metadataPath = metadataPrefix;
 
     const unresolvedBlocks: string[] = [];
+    const malformed: Unreadable[] = [];
     if (spec.dynamic !== undefined) unresolvedBlocks.push(joinPath(found.path, 'dynamic'));
     const containers: Container[] = [];
     const lists: Array<[string, boolean]> = [[dialect.key('container'), false], [dialect.key('init_container'), true]];
     if (dialect.manifest) lists.push(['ephemeralContainers', true]);
     for (const [key, init] of lists) {
-      below(found, key).forEach((c, index) => {
-        if (isUnresolved(c.value)) unresolvedBlocks.push(c.path);
-        if (!isObject(c.value)) return;
+      entries(below(found, key), unresolvedBlocks, malformed).forEach((c, index) => {
         const name = typeof c.value.name === 'string' ? c.value.name : `#${index}`;
         const kind = init ? (key === 'ephemeralContainers' ? 'ephemeral_container' : 'init_container') : 'container';
         containers.push({ value: c.value, path: c.path, name, detail: `${kind}=${name}`, init });
       });
     }
-    const allVolumes = below(found, dialect.key('volume'));
-    unresolvedBlocks.push(...allVolumes.filter((v) => isUnresolved(v.value)).map((v) => v.path));
-    const volumes = allVolumes.filter((v) => isObject(v.value));
+    const volumes = entries(below(found, dialect.key('volume')), unresolvedBlocks, malformed);
     pods.push({
       dialect,
       spec,
@@ -203,9 +227,49 @@ export function locatePods(resource: PolicyResource): PodLookup {
       containers,
       volumes,
       unresolvedBlocks,
+      unreadable: malformed,
     });
   }
-  return { applicable: true, pods };
+  return { applicable: true, pods, unreadable };
+}
+
+/**
+ * The blocks of a list such as `container` or `volume`, one by one. A list that mixes blocks with other
+ * values (`["invalid", {host_path...}]`) is split too, so its blocks are still checked; expressions go to
+ * `unresolved`, anything else that is not a block to `malformed`.
+ */
+function entries(found: Found[], unresolved: string[], malformed: Unreadable[]): Array<{ value: Record<string, any>; path: string }> {
+  const out: Array<{ value: Record<string, any>; path: string }> = [];
+  for (const item of found.flatMap((f) => Array.isArray(f.value) ? f.value.map((v, i) => ({ value: v as unknown, path: `${f.path}[${i}]` })) : [f])) {
+    if (isObject(item.value)) out.push({ value: item.value, path: item.path });
+    else if (isUnresolved(item.value)) unresolved.push(item.path);
+    else malformed.push({ path: item.path, found: item.value, missingSpec: false });
+  }
+  return out;
+}
+
+/**
+ * Fails closed on what cannot be read. A missing pod spec is reported once per attribute the rule requires
+ * (`requires`, container-level, snake_case) or, without `requires`, as the missing spec itself; a malformed
+ * list entry is reported where it is.
+ */
+export function failUnreadable(findings: Findings, unreadable: Unreadable[], manifest: boolean, requires: string[] = []): void {
+  for (const u of unreadable) {
+    if (!u.missingSpec) {
+      findings.fail(u.path, u.found, 'write each entry of the list as a block; this one cannot be read, so the pod cannot be checked');
+      continue;
+    }
+    const fix = `write the pod spec (${u.path}) with its containers: the provider requires it, and without it the pod cannot be checked`;
+    if (u.found !== undefined || requires.length === 0) {
+      findings.fail(u.path, u.found, fix);
+      continue;
+    }
+    const dialect = manifest ? CAMEL : TYPED;
+    for (const attribute of requires) {
+      const steps = attribute.split('.').map((step) => step.replace(/^[a-z_]+/, (name) => dialect.key(name)));
+      findings.fail(`${u.path}.${dialect.key('container')}[].${steps.join('.')}`, undefined, fix);
+    }
+  }
 }
 
 /** The name of a volume block, for details. */
@@ -277,6 +341,12 @@ export interface PodRuleOptions extends Omit<RuleInfo, 'resourceTypes'> {
   readonly manifestOnly?: boolean;
   /** Whether the rule concerns this pod at all; when no pod qualifies the result is NOT_APPLICABLE. */
   applies?(pod: Pod): boolean;
+  /**
+   * The container attributes the rule requires (snake_case, e.g. `security_context.allow_privilege_escalation`);
+   * on a workload whose pod spec is missing each is reported as not set.
+   * @default - the missing pod spec is reported as itself
+   */
+  readonly requires?: string[];
   /** Checks one pod template. */
   check(pod: Pod, findings: Findings, resource: PolicyResource, context: PolicyContext): void;
 }
@@ -287,7 +357,7 @@ export interface PodRuleOptions extends Omit<RuleInfo, 'resourceTypes'> {
  * UNKNOWN unless a violation is found.
  */
 export function podRule(options: PodRuleOptions): BuiltInRule {
-  const { check, manifest, manifestOnly, applies, ...info } = options;
+  const { check, manifest, manifestOnly, applies, requires, ...info } = options;
   const resourceTypes = manifestOnly ? [MANIFEST_TYPE] : manifest ? [...WORKLOAD_TYPES, MANIFEST_TYPE] : [...WORKLOAD_TYPES];
   return {
     ...info,
@@ -298,12 +368,19 @@ export function podRule(options: PodRuleOptions): BuiltInRule {
       const lookup = locatePods(resource);
       if (!lookup.applicable) return RuleResult.notApplicable();
       if (lookup.unresolved) return RuleResult.unknown(lookup.unresolved);
+      const isManifest = resource.resourceType === MANIFEST_TYPE;
       const pods = applies ? lookup.pods.filter((pod) => applies(pod)) : lookup.pods;
-      if (applies && pods.length === 0) return RuleResult.notApplicable();
+      if (applies && pods.length === 0) {
+        // whether the rule concerns a pod that cannot be read is itself unknown: never NOT_APPLICABLE in silence
+        const unread = [...lookup.unreadable, ...lookup.pods.flatMap((pod) => pod.unreadable)];
+        return unread.length > 0 ? RuleResult.unknown(`${unread[0].path} cannot be read`) : RuleResult.notApplicable();
+      }
       const findings = new Findings();
+      failUnreadable(findings, lookup.unreadable, isManifest, requires);
       for (const pod of pods) {
         // a container or volume list known only at apply could hold anything: never PASS
         for (const path of pod.unresolvedBlocks) findings.unknown(path);
+        failUnreadable(findings, pod.unreadable, isManifest);
         check(pod, findings, resource, context);
       }
       return findings.result();
