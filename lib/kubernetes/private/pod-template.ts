@@ -8,6 +8,8 @@ import {
   DeploymentV1SpecTemplateSpecVolume,
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { ContainerSpec, EnvValueSource, HealthProbe, ProbeType, Protocol } from '../../core/container-spec';
+import { SECRET_ENV_DESIGN_REASON, secretsAsFiles } from '../../policy/rules/kubernetes/secrets-as-files';
+import { Policy } from '../../policy/suppressions';
 import type { HardenedWorkload } from '../hardened-workload';
 import { secretKeyFor } from './labels';
 import { resolveResources } from './resources';
@@ -114,7 +116,12 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
     });
     if (role === 'main') mounts.push(...(options.extraVolumeMounts ?? []));
 
-    const env = Object.entries(spec.env ?? {}).map(([name, value]) => {
+    const entries = Object.entries(spec.env ?? {});
+    if (entries.some(([, value]) => value.source === EnvValueSource.SENSITIVE || value.source === EnvValueSource.KUBERNETES_SECRET)) {
+      // the reasoned default: secrets as env vars through secret_key_ref, recorded so every report shows it as accepted
+      Policy.suppress(w, `${secretsAsFiles.ruleId}[${role === 'init' ? 'init_container' : 'container'}=${spec.name}]`, SECRET_ENV_DESIGN_REASON);
+    }
+    const env = entries.map(([name, value]) => {
       switch (value.source) {
         case EnvValueSource.SENSITIVE:
           return { name, valueFrom: { secretKeyRef: { name: w.envSecretResource!.metadata.name, key: secretKeyFor(spec.name, name), optional: false } } };

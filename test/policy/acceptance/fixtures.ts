@@ -6,11 +6,15 @@ import { Network } from '@cdktf/provider-docker/lib/network';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
+import { ClusterRoleV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-v1';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { PodSecurityPolicy } from '@cdktf/provider-kubernetes/lib/pod-security-policy';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
+import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
+import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
 import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
 import { DistributedPortGroup } from '@cdktf/provider-vsphere/lib/distributed-port-group';
@@ -166,6 +170,47 @@ export function k8sNamespace(scope: Construct, id: string, mutate: Mutate = () =
     });
   }
   return ns;
+}
+
+/** A kubernetes_role_v1 (or, with `cluster`, a kubernetes_cluster_role_v1) granting read access to pods and deployments. */
+export function k8sRole(scope: Construct, id: string, mutate: Mutate = () => undefined, cluster = false): RoleV1 | ClusterRoleV1 {
+  const cfg: Cfg = {
+    metadata: cluster ? { name: id.toLowerCase() } : { name: id.toLowerCase(), namespace: 'apps' },
+    rule: [
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'], verbs: ['get'] },
+    ],
+  };
+  mutate(cfg);
+  return cluster ? new ClusterRoleV1(scope, id, cfg as any) : new RoleV1(scope, id, cfg as any);
+}
+
+/** A kubernetes_role_binding_v1 of role `reader` to the dedicated service account `web`. */
+export function k8sRoleBinding(scope: Construct, id: string, mutate: Mutate = () => undefined): RoleBindingV1 {
+  const cfg: Cfg = {
+    metadata: { name: id.toLowerCase(), namespace: 'apps' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'reader' },
+    subject: [{ kind: 'ServiceAccount', name: 'web', namespace: 'apps' }],
+  };
+  mutate(cfg);
+  return new RoleBindingV1(scope, id, cfg as any);
+}
+
+/** A kubernetes_pod_security_policy (the API removed in Kubernetes v1.25), restrictive as PSPs go. */
+export function k8sPodSecurityPolicy(scope: Construct, id: string): PodSecurityPolicy {
+  return new PodSecurityPolicy(scope, id, {
+    metadata: { name: id.toLowerCase() },
+    spec: {
+      privileged: false,
+      allowPrivilegeEscalation: false,
+      requiredDropCapabilities: ['ALL'],
+      volumes: ['configMap', 'emptyDir', 'secret'],
+      runAsUser: { rule: 'MustRunAsNonRoot' },
+      seLinux: { rule: 'RunAsAny' },
+      fsGroup: { rule: 'MustRunAs', range: [{ min: 1, max: 65535 }] },
+      supplementalGroups: { rule: 'MustRunAs', range: [{ min: 1, max: 65535 }] },
+    },
+  });
 }
 
 /** A kubernetes_manifest Deployment (camelCase Kubernetes API); `mutate` gets the manifest's first container. */

@@ -8,7 +8,8 @@ import {
 import { baselineIds } from '../rules/helpers';
 import {
   addressOf, Cfg, dockerContainer, dockerNetwork, drsOverride, dvPortGroup, dvSwitch, GPU_DEVICE, haOverride, hostPortGroup, hostSwitch, hypervProvider,
-  hypervSwitch, hypervVm, k8sDeployment, k8sManifest, k8sNamespace, newStack, parsed, passthroughVm, pod, synthFindings, virtualboxVm, vmSnapshot,
+  hypervSwitch, hypervVm, k8sDeployment, k8sManifest, k8sNamespace,
+  k8sPodSecurityPolicy, k8sRole, k8sRoleBinding, newStack, parsed, passthroughVm, pod, synthFindings, virtualboxVm, vmSnapshot,
   VM_HARDENING, vsphereVm, web,
 } from './fixtures';
 
@@ -28,6 +29,11 @@ interface Coverage {
   readonly fail: Factory;
   /** The attribute path the FAIL finding names. */
   readonly path: string;
+  /**
+   * The rule fails its resource type whatever it holds (K8S-NO-PSP): the compliant form is the type's absence,
+   * so `pass` builds what replaces it and the rule must be NOT_APPLICABLE there.
+   */
+  readonly compliantByAbsence?: boolean;
 }
 
 const deploy = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => k8sDeployment(s, 'Subject', mutate);
@@ -120,6 +126,25 @@ const TABLE: { [ruleId: string]: Coverage } = {
   'K8S-NETPOL-DEFAULT-DENY': { pass: ns(), fail: ns({ denyAll: false }), path: 'metadata.name' },
   'K8S-RESOURCEQUOTA': { pass: ns(), fail: ns({ quota: false }), path: 'metadata.name' },
   'K8S-LIMITRANGE': { pass: ns(), fail: ns({ limitRange: false }), path: 'metadata.name' },
+  'K8S-RBAC-NO-WILDCARD': {
+    pass: (s) => k8sRole(s, 'Subject'),
+    fail: (s) => k8sRole(s, 'Subject', (c) => { c.rule[1].verbs = ['*']; }, true),
+    path: 'rule[1].verbs[0]',
+  },
+  'K8S-RBAC-DEFAULT-SA': {
+    pass: (s) => k8sRoleBinding(s, 'Subject'),
+    fail: (s) => k8sRoleBinding(s, 'Subject', (c) => { c.subject.push({ kind: 'ServiceAccount', name: 'default', namespace: 'apps' }); }),
+    path: 'subject[1].name',
+  },
+  'K8S-SECRETS-AS-FILES': {
+    pass: deploy((c) => {
+      pod(c).volume.push({ name: 'db', secret: { secretName: 'db-credentials' } });
+      web(c).volumeMount.push({ name: 'db', mountPath: '/run/secrets/db', readOnly: true });
+    }),
+    fail: deploy((c) => { web(c).env = [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'password' } } }]; }),
+    path: `${C}.env[0].value_from.secret_key_ref`,
+  },
+  'K8S-NO-PSP': { compliantByAbsence: true, pass: ns(), fail: (s) => k8sPodSecurityPolicy(s, 'Subject'), path: '' },
   'PT-K8S-GPU': {
     pass: deploy((c) => { web(c).resources.limits['nvidia.com/gpu'] = '1'; }),
     fail: deploy((c) => { web(c).resources.limits['nvidia.com/gpu'] = '1'; web(c).securityContext.privileged = true; }),
@@ -360,7 +385,8 @@ describe('rule coverage on synthesized raw L1 resources', () => {
 
     (row?.pass === null ? test.skip : test)('PASSes on the compliant L1 and PolicyChecks reports nothing for it', () => {
       const { result, findings } = run(rule, row.pass!);
-      expect({ status: result.status, reason: result.reason, violations: result.violations }).toEqual({ status: ComplianceStatus.PASS, reason: undefined, violations: [] });
+      const status = row.compliantByAbsence ? ComplianceStatus.NOT_APPLICABLE : ComplianceStatus.PASS;
+      expect({ status: result.status, reason: result.reason, violations: result.violations }).toEqual({ status, reason: undefined, violations: [] });
       expect(findings).toEqual([]);
     });
 
@@ -368,7 +394,7 @@ describe('rule coverage on synthesized raw L1 resources', () => {
       const { result, findings } = run(rule, row.fail);
       expect(result.status).toBe(ComplianceStatus.FAIL);
       expect(result.violations.map((v) => v.attributePath)).toContain(row.path);
-      expect(findings.map((f) => [f.status, f.attributePath])).toContainEqual([FindingStatus.FAIL, row.path]);
+      expect(findings.map((f) => [f.status, f.attributePath])).toContainEqual([FindingStatus.FAIL, row.path || undefined]);
       for (const f of findings) {
         expect(f.severity).toBe(packRule.severity);
         expect(f.fix?.length ?? 0).toBeGreaterThan(5);

@@ -1,5 +1,6 @@
 // The Kubernetes rule pack: one rule per control of security-baseline.md section 1 that is
-// decidable from resource attributes, plus PT-K8S-GPU from section 5. The one control no
+// decidable from resource attributes, plus PT-K8S-GPU from section 5, plus the RBAC, secret and PSP
+// rules that close the gaps Checkov's own Kubernetes suite showed. The one control no
 // attribute can decide (K8S-PID-LIMIT) is listed in KUBERNETES_NOT_DECIDABLE.
 import { IPolicyRule, Severity } from '../../rule';
 import { UndecidableControl } from '../undecidable-control';
@@ -14,6 +15,7 @@ import { limitRange } from './limit-range';
 import { mountPropagation } from './mount-propagation';
 import { namespaceDedicated } from './namespace-dedicated';
 import { networkPolicyDefaultDeny } from './network-policy-default-deny';
+import { noPodSecurityPolicy } from './no-pod-security-policy';
 import { noHostPath } from './no-host-path';
 import { noHostPort } from './no-host-port';
 import { noPrivilegeEscalation } from './no-privilege-escalation';
@@ -23,6 +25,8 @@ import { nonRootGroup } from './nonroot-group';
 import { probeHost } from './probe-host';
 import { procMount } from './proc-mount';
 import { psaLabels } from './psa-labels';
+import { rbacDefaultServiceAccount } from './rbac-default-service-account';
+import { rbacNoWildcard } from './rbac-no-wildcard';
 import { readOnlyRootFilesystem } from './read-only-root-filesystem';
 import { resourceQuota } from './resource-quota';
 import { resources } from './resources';
@@ -30,6 +34,7 @@ import { runAsNonRoot } from './run-as-non-root';
 import { runAsUserNonZero } from './run-as-user-nonzero';
 import { runtimeClass } from './runtime-class';
 import { seccomp } from './seccomp';
+import { secretsAsFiles } from './secrets-as-files';
 import { seLinux } from './selinux';
 import { serviceAccountToken } from './service-account-token';
 import { sysctls } from './sysctls';
@@ -40,9 +45,10 @@ import { writableScratch } from './writable-scratch';
 export {
   appArmor, capsBaseline, capsDropAll, dedicatedServiceAccount, gpuDevicePlugin, hostNamespaces, imageDigest,
   limitRange, mountPropagation, namespaceDedicated, networkPolicyDefaultDeny, noHostPath, noHostPort,
-  noPrivilegeEscalation, noPrivileged, noSharedProcessNamespace, nonRootGroup, probeHost, procMount, psaLabels,
-  readOnlyRootFilesystem, resourceQuota, resources, runAsNonRoot, runAsUserNonZero, runtimeClass, seccomp, seLinux,
-  serviceAccountToken, sysctls, volumeTypes, windowsHostProcess, writableScratch,
+  noPodSecurityPolicy, noPrivilegeEscalation, noPrivileged, noSharedProcessNamespace, nonRootGroup, probeHost, procMount,
+  psaLabels, rbacDefaultServiceAccount, rbacNoWildcard, readOnlyRootFilesystem, resourceQuota, resources, runAsNonRoot,
+  runAsUserNonZero, runtimeClass, seccomp, secretsAsFiles, seLinux, serviceAccountToken, sysctls, volumeTypes,
+  windowsHostProcess, writableScratch,
 };
 
 /** The Kubernetes rules, in the order of security-baseline.md. */
@@ -80,6 +86,11 @@ export const KUBERNETES_RULES: IPolicyRule[] = [
   resourceQuota,
   limitRange,
   gpuDevicePlugin,
+  // beyond the baseline's section 1: gaps shown by Checkov's own Kubernetes suite (CIS 5.1.3, 5.1.5, 5.4.1, PSP removal)
+  rbacNoWildcard,
+  rbacDefaultServiceAccount,
+  secretsAsFiles,
+  noPodSecurityPolicy,
 ];
 
 /** Kubernetes controls of the baseline that no resource attribute can decide, and how they are met. */
