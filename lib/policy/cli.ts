@@ -1,12 +1,12 @@
 // `cdktf-hybrid check <paths...>`: runs the policy packs over synthesized Terraform JSON.
 // Not part of the jsii API (not exported from lib/index.ts); bin/cdktf-hybrid.js calls `main`.
 import * as fs from 'fs';
-import * as path from 'path';
 import { PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
+import { applyBaseline, createBaseline, readBaseline } from './private/baseline';
 import { checkRules, evaluateStack, isBlocking, parseSeverity } from './private/engine';
-import { artifactUri, findingLine, jsonReport, ReportMeta, resourceLineIndex, sarifReport, suppressionRecords, textReport } from './private/report';
-import { InvalidInput, ParsedStack, readTerraformJson } from './private/tf-json';
+import { InputError, LoadedStack, loadInputs, SourceLocation } from './private/inputs';
+import { artifactUri, jsonReport, ordered, ReportMeta, sarifReport, suppressionRecords, textReport } from './private/report';
 import { IPolicyRule, Severity } from './rule';
 
 /** Where the CLI writes. */
@@ -23,18 +23,24 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_INVALID = 2;
 
 const FORMATS = ['text', 'json', 'sarif'];
-const STACK_FILE = 'cdk.tf.json';
 
-export const USAGE = `Usage: cdktf-hybrid check [--format text|json|sarif] [--min-severity LOW|MEDIUM|HIGH] <path...>
+export const USAGE = `Usage: cdktf-hybrid check [options] <path...>
 
-Runs the cdktf-hybrid policy packs over Terraform JSON. Each path is a cdktf.out directory
-(every stacks/*/cdk.tf.json), a stack directory holding cdk.tf.json, or a *.tf.json file.
+Runs the cdktf-hybrid policy packs over Terraform. Each path is a file or a directory:
+  - a directory is searched recursively (skipping node_modules, .terraform and .git) for cdk.tf.json
+    (each one a stack, e.g. every cdktf.out/stacks/*/cdk.tf.json) and for *.tf.json and *.tf files
+    (each directory one Terraform module);
+  - a file is a cdk.tf.json, a *.tf.json, an HCL *.tf, or a plan from terraform show -json (evaluated
+    on its planned values, so values unknown at synth are decided).
 
-  --format        text (default), json or sarif (SARIF 2.1.0, for code scanning)
-  --min-severity  report and fail on findings at or above this severity (default LOW)
+  --format FORMAT         text (default), json or sarif (SARIF 2.1.0, for code scanning)
+  --min-severity LEVEL    run, report and fail on rules at or above LOW (default), MEDIUM or HIGH
+  --baseline FILE         accept the findings recorded in FILE: they are reported as suppressed and
+                          do not fail the run; only new findings do
+  --create-baseline FILE  record every current failure in FILE (then they are accepted, exit 0)
 
-Exit codes: 0 no unsuppressed finding at or above the threshold; 1 there are some;
-2 unreadable or invalid input, or bad arguments.
+Exit codes: 0 no unsuppressed failure at or above the threshold (UNKNOWN never fails);
+1 at least one; 2 unreadable or invalid input, or bad arguments.
 `;
 
 /** A problem that ends the run with exit code 2 and a one-line message. */
@@ -45,6 +51,8 @@ interface Options {
   readonly minSeverity: Severity;
   readonly paths: string[];
   readonly help: boolean;
+  readonly baseline?: string;
+  readonly createBaseline?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -55,6 +63,8 @@ function parseArgs(argv: string[]): Options {
   let format = 'text';
   let minSeverity = Severity.LOW;
   let help = false;
+  let baseline: string | undefined;
+  let createBaseline: string | undefined;
   const paths: string[] = [];
   while (args.length > 0) {
     const arg = args.shift()!;
@@ -72,6 +82,10 @@ function parseArgs(argv: string[]): Options {
       const parsed = parseSeverity(v);
       if (!parsed) throw new UsageError(`--min-severity must be LOW, MEDIUM or HIGH (got ${JSON.stringify(v)})`);
       minSeverity = parsed;
+    } else if (flag === '--baseline') {
+      baseline = value();
+    } else if (flag === '--create-baseline') {
+      createBaseline = value();
     } else if (flag === '--help' || flag === '-h') {
       help = true;
     } else if (flag === '--') {
@@ -82,67 +96,9 @@ function parseArgs(argv: string[]): Options {
       paths.push(arg);
     }
   }
-  if (!help && paths.length === 0) throw new UsageError('no path given: pass cdktf.out directories or cdk.tf.json files (see --help)');
-  return { format, minSeverity, paths, help };
-}
-
-function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
-}
-
-/** The Terraform JSON files a path stands for. */
-function stackFiles(target: string): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch (e) {
-    throw new UsageError(`cannot read ${target}: ${describeFsError(e)}`);
-  }
-  if (stat.isFile()) return [target];
-  const stacksDir = path.join(target, 'stacks');
-  let found: string[] = [];
-  if (fs.existsSync(stacksDir) && fs.statSync(stacksDir).isDirectory()) {
-    found = fs.readdirSync(stacksDir).sort()
-      .map((name) => path.join(stacksDir, name, STACK_FILE))
-      .filter((file) => fs.existsSync(file));
-  } else if (fs.existsSync(path.join(target, STACK_FILE))) {
-    found = [path.join(target, STACK_FILE)];
-  }
-  if (found.length === 0) {
-    throw new UsageError(`no ${STACK_FILE} found in ${target}: pass a cdktf.out directory (stacks/*/${STACK_FILE}), a stack directory or a ${STACK_FILE} file`);
-  }
-  return found;
-}
-
-interface LoadedStack extends ParsedStack {
-  readonly file: string;
-  readonly text: string;
-}
-
-function load(file: string): LoadedStack {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${describeFsError(e)}`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file} is not valid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-  }
-  const base = path.basename(file);
-  const fallback = base === STACK_FILE ? path.basename(path.dirname(path.resolve(file))) : base.replace(/\.tf\.json$|\.json$/, '');
-  try {
-    return { ...readTerraformJson(doc, fallback), file, text };
-  } catch (e) {
-    if (e instanceof InvalidInput) throw new UsageError(`${file} is not Terraform JSON: ${e.message}`);
-    throw e;
-  }
+  if (!help && paths.length === 0) throw new UsageError('no path given: pass directories (searched recursively), Terraform files or a plan JSON (see --help)');
+  if (baseline !== undefined && createBaseline !== undefined) throw new UsageError('--baseline and --create-baseline cannot be combined: create the baseline once, then check against it');
+  return { format, minSeverity, paths, help, baseline, createBaseline };
 }
 
 /**
@@ -162,8 +118,8 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
     }
     const problems = checkRules(rules);
     if (problems.length > 0) throw new UsageError(`the rule set is invalid: ${problems.join('; ')}`);
-    const stacks = options.paths.flatMap(stackFiles).map(load);
-    const findings: PolicyFinding[] = [];
+    const stacks = loadInputs(options.paths);
+    let findings: PolicyFinding[] = [];
     const files = new Map<PolicyFinding, LoadedStack>();
     for (const stack of stacks) {
       for (const f of evaluateStack(stack.stackName, [...stack.resources, ...stack.providers], rules, options.minSeverity)) {
@@ -171,32 +127,67 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
         files.set(f, stack);
       }
     }
+    let baseline: { file: string; accepted: number; stale: number } | undefined;
+    const baselineFile = options.createBaseline ?? options.baseline;
+    if (baselineFile !== undefined) {
+      if (options.createBaseline !== undefined) writeBaseline(options.createBaseline, findings);
+      const applied = applyBaseline(findings, readBaseline(baselineFile), baselineFile);
+      applied.findings.forEach((f, i) => files.set(f, files.get(findings[i])!));
+      findings = applied.findings;
+      baseline = { file: baselineFile, accepted: applied.accepted, stale: applied.stale };
+    }
+    const locate = (f: PolicyFinding): SourceLocation => {
+      const stack = files.get(f)!;
+      return stack.locations.get(f.resourceAddress) ?? stack.fallback;
+    };
     const meta: ReportMeta = {
       threshold: options.minSeverity,
       stacks: stacks.length,
       resources: stacks.reduce((n, s) => n + s.resources.length, 0),
       rules,
     };
+    const suppressions = stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings));
     if (options.format === 'json') {
       const report = jsonReport(findings, meta);
-      const suppressions = stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings));
-      io.out(JSON.stringify({ ...report, summary: { ...report.summary, suppressions } }, undefined, 2) + '\n');
+      const sorted = ordered(findings);
+      const located = report.findings.map((f, i) => {
+        const where = locate(sorted[i]);
+        return { ...f, input: where.kind, file: artifactUri(where.file), line: where.line ?? null };
+      });
+      io.out(JSON.stringify({ findings: located, summary: { ...report.summary, suppressions, ...(baseline ? { baseline } : {}) } }, undefined, 2) + '\n');
     } else if (options.format === 'sarif') {
-      const indexes = new Map<LoadedStack, Map<string, number>>();
-      const lineIndex = (stack: LoadedStack) => indexes.get(stack) ?? indexes.set(stack, resourceLineIndex(stack.text)).get(stack)!;
       const sarif = sarifReport(findings, meta.rules, (f) => {
-        const stack = files.get(f)!;
-        return { uri: artifactUri(stack.file), line: findingLine(lineIndex(stack), f) };
-      }, undefined, stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings)));
+        const where = locate(f);
+        return { uri: artifactUri(where.file), line: where.line };
+      }, undefined, suppressions);
+      // which kind of input each result was read from (the order of results is the report order)
+      ordered(findings).forEach((f, i) => { sarif.runs[0].results[i].properties.inputKind = locate(f).kind; });
+      if (baseline) (sarif.runs[0].properties as Record<string, unknown>).baseline = baseline;
       io.out(JSON.stringify(sarif, undefined, 2) + '\n');
     } else {
-      io.out(textReport(findings, meta, stacks.flatMap((s) => suppressionRecords(s.stackName, s.suppressions, findings))));
+      const text = textReport(findings, meta, suppressions, (f) => {
+        const where = locate(f);
+        return `${artifactUri(where.file)}${where.line ? `:${where.line}` : ''} (${where.kind})`;
+      });
+      const stale = baseline && baseline.stale > 0
+        ? `${baseline.stale} baseline entr${baseline.stale === 1 ? 'y matches' : 'ies match'} no finding any more (fixed?): regenerate ${baseline.file} with --create-baseline.\n`
+        : '';
+      io.out(text + stale);
     }
     return findings.some((f) => isBlocking(f, options.minSeverity)) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
-    const message = e instanceof UsageError ? e.message : `internal error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`;
+    const message = e instanceof UsageError || e instanceof InputError ? e.message : `internal error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`;
     io.err(`cdktf-hybrid check: ${message}\n`);
     return EXIT_INVALID;
+  }
+}
+
+function writeBaseline(file: string, findings: PolicyFinding[]): void {
+  try {
+    fs.writeFileSync(file, JSON.stringify(createBaseline(findings), undefined, 2) + '\n');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    throw new UsageError(`cannot write the baseline ${file}: ${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
   }
 }
 

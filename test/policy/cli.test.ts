@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
 import { Policy, PolicyChecks } from '../../lib';
@@ -55,13 +56,18 @@ describe('cdktf-hybrid check (in process)', () => {
     expect(err).toBe('');
     expect(code).toBe(1);
     const report = JSON.parse(out);
+    // the CLI adds where each finding was read from: input kind, file (a SARIF-style URI) and line
+    const file = pathToFileURL(path.join(dir, 'stacks', 'legacy', 'cdk.tf.json')).href;
     expect(report.findings).toEqual([
       { ruleId: 'TEST-NO-DOCKER-SOCKET', severity: 'HIGH', status: 'FAIL', resource: 'docker_container.agent', stack: 'legacy', path: 'legacy/agent',
-        message: 'The Docker socket is never mounted: volumes[0].host_path is "/var/run/docker.sock". Fix: remove the docker.sock volume.', suppressed: false, reason: null },
+        message: 'The Docker socket is never mounted: volumes[0].host_path is "/var/run/docker.sock". Fix: remove the docker.sock volume.', suppressed: false, reason: null,
+        input: 'cdktf', file, line: 17 },
       { ruleId: 'TEST-READONLY', severity: 'MEDIUM', status: 'FAIL', resource: 'docker_container.web', stack: 'legacy', path: null,
-        message: 'Root filesystem is read-only: read_only is not set. Fix: set read_only = true.', suppressed: false, reason: null },
+        message: 'Root filesystem is read-only: read_only is not set. Fix: set read_only = true.', suppressed: false, reason: null,
+        input: 'cdktf', file, line: 34 },
       { ruleId: 'TEST-RESTART', severity: 'LOW', status: 'FAIL', resource: 'docker_container.web', stack: 'legacy', path: null,
-        message: 'Restart policy is bounded: restart is "always". Fix: use on-failure with max_retry_count.', suppressed: false, reason: null },
+        message: 'Restart policy is bounded: restart is "always". Fix: use on-failure with max_retry_count.', suppressed: false, reason: null,
+        input: 'cdktf', file, line: 34 },
     ]);
     expect(report.summary).toMatchObject({ total: 3, blocking: 3, failed: 3, suppressed: 0, threshold: 'LOW', stacks: 1, resources: 3, bySeverity: { HIGH: 1, MEDIUM: 1, LOW: 1 } });
   });
@@ -135,7 +141,8 @@ describe('cdktf-hybrid check (in process)', () => {
     const { code, out } = run(['check', '--format', 'json', outdir]);
     const cli = JSON.parse(out);
     const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'platform', 'policy-report.json'), 'utf8'));
-    expect(cli.findings).toEqual(report.findings);
+    expect(cli.findings.map(({ input, file, line, ...rest }: any) => rest)).toEqual(report.findings);
+    expect(cli.findings.map((f: any) => f.input)).toEqual(['cdktf', 'cdktf']);
     expect(cli.findings.map((f: any) => [f.ruleId, f.suppressed, f.reason])).toEqual([
       ['TEST-RESTART', false, null],
       ['TEST-NO-PRIVILEGED[container=web]', true, 'node agent needs the host; ticket SEC-12'],
@@ -158,7 +165,7 @@ describe('cdktf-hybrid check (in process)', () => {
 
   test.each([
     [['check', '/nonexistent/cdktf.out'], 'cdktf-hybrid check: cannot read /nonexistent/cdktf.out: no such file or directory'],
-    [['check'], 'cdktf-hybrid check: no path given: pass cdktf.out directories or cdk.tf.json files (see --help)'],
+    [['check'], 'cdktf-hybrid check: no path given: pass directories (searched recursively), Terraform files or a plan JSON (see --help)'],
     [['check', '--format', 'xml', '.'], 'cdktf-hybrid check: --format must be one of text, json, sarif (got "xml")'],
     [['check', '--min-severity', 'CRITICAL', '.'], 'cdktf-hybrid check: --min-severity must be LOW, MEDIUM or HIGH (got "CRITICAL")'],
     [['check', '--colour', '.'], 'cdktf-hybrid check: unknown option --colour (see --help)'],
@@ -190,13 +197,15 @@ describe('cdktf-hybrid check (in process)', () => {
     const empty = tmp('empty-');
     const result = run(['check', empty]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(`cdktf-hybrid check: no cdk.tf.json found in ${empty}: pass a cdktf.out directory (stacks/*/cdk.tf.json), a stack directory or a cdk.tf.json file\n`);
+    expect(result.err).toBe(`cdktf-hybrid check: no Terraform found in ${empty}: looked for cdk.tf.json, *.tf.json and *.tf in it and below `
+      + '(skipping node_modules, .terraform, .git); or pass a plan from terraform show -json as a file\n');
   });
 
   test('--help prints the usage and exits 0', () => {
     const { code, out } = run(['--help']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^Usage: cdktf-hybrid check \[--format text\|json\|sarif\] \[--min-severity LOW\|MEDIUM\|HIGH\] <path\.\.\.>/);
+    expect(out).toMatch(/^Usage: cdktf-hybrid check \[options\] <path\.\.\.>/);
+    for (const option of ['--format', '--min-severity', '--baseline', '--create-baseline']) expect(out).toContain(option);
   });
 });
 

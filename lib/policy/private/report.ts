@@ -261,12 +261,15 @@ export function sarifReport(findings: PolicyFinding[], rules: IPolicyRule[], loc
 }
 
 /** Human-readable lines for the CLI's `--format text`. */
-export function textReport(findings: PolicyFinding[], meta: ReportMeta, suppressions: Array<ReturnType<typeof suppressionRecords>[number]> = []): string {
+export function textReport(findings: PolicyFinding[], meta: ReportMeta, suppressions: Array<ReturnType<typeof suppressionRecords>[number]> = [],
+  where: (f: PolicyFinding) => string | undefined = () => undefined): string {
   const sorted = ordered(findings).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const lines: string[] = [];
   for (const f of sorted) {
     const label = f.suppressed ? 'SUPPRESSED' : f.status;
+    const at = where(f);
     lines.push(`${label} ${f.severity} ${f.ruleId} ${f.stackName}: ${f.resourceAddress}${f.constructPath ? ` (${f.constructPath})` : ''}`);
+    if (at) lines.push(`    at ${at}`);
     lines.push(`    ${f.message}`);
     if (f.suppressed) lines.push(`    suppressed: ${f.suppressionReason}`);
   }

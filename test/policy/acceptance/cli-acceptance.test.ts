@@ -100,7 +100,8 @@ const EXPECTED: Array<[string, string, string, string]> = [
   ['platform', 'vsphere_distributed_port_group.lab_pg', 'NET-DVPG-PROMISCUOUS', 'MEDIUM'],
 ];
 
-const FINDING_KEYS = ['ruleId', 'severity', 'status', 'resource', 'stack', 'path', 'message', 'suppressed', 'reason'];
+// the synth report's keys, then where the CLI read the finding from (input kind, file, line)
+const FINDING_KEYS = ['ruleId', 'severity', 'status', 'resource', 'stack', 'path', 'message', 'suppressed', 'reason', 'input', 'file', 'line'];
 const SUMMARY_KEYS = ['total', 'blocking', 'failed', 'unknown', 'errors', 'suppressed', 'bySeverity', 'threshold', 'suppressions'];
 
 describe('cdktf-hybrid check on the cdktf.out of a project that does not use cdktf-hybrid', () => {
@@ -130,7 +131,7 @@ describe('cdktf-hybrid check on the cdktf.out of a project that does not use cdk
     expect(out.trim().split('\n').pop()).toMatch(/^\d+ blocking finding\(s\) at or above LOW; \d+ in total .* in 2 stack\(s\), 4 resource\(s\), \d+ rule\(s\)\.$/);
   });
 
-  test('json: exactly the documented shape {"findings":[{ruleId,severity,status,resource,stack,path,message,suppressed,reason}],"summary":{...}}', () => {
+  test('json: exactly the documented shape {"findings":[{ruleId,severity,status,resource,stack,path,message,suppressed,reason,input,file,line}],"summary":{...}}', () => {
     const { code, out, err } = run('check', '--format', 'json', outdir);
     expect([code, err]).toEqual([1, '']);
     const report = JSON.parse(out);
@@ -155,8 +156,9 @@ describe('cdktf-hybrid check on the cdktf.out of a project that does not use cdk
     const socket = report.findings.find((f: any) => f.ruleId === 'DOCKER-NO-DOCKER-SOCKET');
     expect(socket).toEqual({
       ruleId: 'DOCKER-NO-DOCKER-SOCKET', severity: 'HIGH', status: 'FAIL', resource: 'docker_container.portainer', stack: 'edge', path: 'edge/portainer',
-      message: socket.message, suppressed: false, reason: null,
+      message: socket.message, suppressed: false, reason: null, input: 'cdktf', file: socket.file, line: expect.any(Number),
     });
+    expect(socket.file).toMatch(/stacks\/edge\/cdk\.tf\.json$/);
     expect(socket.message).toMatch(/^The Docker socket is never mounted into a container: volumes\[0\]\.host_path is "\/var\/run\/docker\.sock"\. Fix: .+/);
 
     const s = report.summary;
