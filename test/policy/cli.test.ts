@@ -141,7 +141,7 @@ describe('cdktf-hybrid check (in process)', () => {
     const { code, out } = run(['check', '--format', 'json', outdir]);
     const cli = JSON.parse(out);
     const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'platform', 'policy-report.json'), 'utf8'));
-    expect(cli.findings.map(({ input, file, line, ...rest }: any) => rest)).toEqual(report.findings);
+    expect(cli.findings.map(({ input: _input, file: _file, line: _line, ...rest }: any) => rest)).toEqual(report.findings);
     expect(cli.findings.map((f: any) => f.input)).toEqual(['cdktf', 'cdktf']);
     expect(cli.findings.map((f: any) => [f.ruleId, f.suppressed, f.reason])).toEqual([
       ['TEST-RESTART', false, null],
