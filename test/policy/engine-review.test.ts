@@ -231,7 +231,12 @@ describe('the packaged CLI runs from compiled JavaScript alone', () => {
     const found = bin(['check', '--min-severity', 'HIGH', '--format', 'json', file]);
     expect({ status: found.status, stderr: found.stderr }).toEqual({ status: 1, stderr: '' });
     expect(JSON.parse(found.stdout).findings.map((f: any) => f.ruleId)).toContain('DOCKER-NO-PRIVILEGED');
-    for (const args of [['check', '--bogus', file], ['check', '--format', 'xml', file], ['check', '--min-severity', 'CRITICAL', file], ['check', pkgDir], ['check', path.join(pkgDir, 'package.json')]]) {
+    // HCL needs @cdktf/hcl2json (bundled in the package); without it, one line and exit 2, never a crash
+    fs.mkdirSync(path.join(pkgDir, 'hcl'));
+    fs.writeFileSync(path.join(pkgDir, 'hcl', 'main.tf'), 'resource "docker_container" "c" {\n  name = "c"\n}\n');
+    expect(bin(['check', path.join(pkgDir, 'hcl')]).stderr).toMatch(/main\.tf is HCL, and reading HCL needs the package @cdktf\/hcl2json/);
+    // a directory without Terraform in it (bin/ holds only the script)
+    for (const args of [['check', '--bogus', file], ['check', '--format', 'xml', file], ['check', '--min-severity', 'CRITICAL', file], ['check', path.join(pkgDir, 'bin')], ['check', path.join(pkgDir, 'package.json')], ['check', path.join(pkgDir, 'hcl')]]) {
       const r = bin(args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

@@ -196,6 +196,11 @@ describe('terraform show -json plans: evaluated on planned values', () => {
     expect(wildcard[0].message).toMatch(/rule\[0\]\.verbs/);
   });
 
+  test('a state (terraform show -json without a plan) is refused with a one-line hint', () => {
+    const state = write(path.join(tmp('policy-state-'), 'state.json'), { format_version: '1.0', terraform_version: '1.11.4', values: { root_module: {} } });
+    expect(run('check', state)).toEqual({ code: 2, out: '', err: expect.stringMatching(/state\.json is a state from terraform show -json, not a plan: .+\n$/) });
+  });
+
   test('a plan next to other inputs: each finding keeps its own input kind', () => {
     const { report } = json(path.join(INPUTS, 'plan', 'plan-privileged.json'), path.join(INPUTS, 'hcl'));
     expect(new Set(report.findings.map((f: any) => f.input))).toEqual(new Set(['plan', 'hcl']));

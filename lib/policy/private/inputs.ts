@@ -284,6 +284,9 @@ export function loadInputs(paths: string[]): LoadedStack[] {
         const plan = readPlanJson(doc, fallbackName(file), text);
         return { file, kind: InputKind.PLAN, parsed: plan, lines: plan.lines };
       }
+      if (typeof doc === 'object' && doc !== null && 'format_version' in doc && 'values' in doc) {
+        throw new InputError(`${file} is a state from terraform show -json, not a plan: check the plan instead (terraform plan -out=plan.out && terraform show -json plan.out)`);
+      }
       const kind = path.basename(file) === STACK_FILE ? InputKind.CDKTF : InputKind.TERRAFORM_JSON;
       return { file, kind, parsed: readTerraformJson(doc, fallbackName(file)), lines: resourceLineIndex(text) };
     } catch (e) {

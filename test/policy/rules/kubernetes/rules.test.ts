@@ -26,6 +26,21 @@ function serviceAccount(automount?: unknown): PolicyResource {
   return { resourceType: 'kubernetes_service_account_v1', address: 'kubernetes_service_account_v1.web', attributes };
 }
 
+function role(verbs: unknown = ['get', 'list']): PolicyResource {
+  return { resourceType: 'kubernetes_role_v1', address: 'kubernetes_role_v1.reader', attributes: { metadata: { name: 'reader', namespace: 'apps' }, rule: [{ api_groups: [''], resources: ['pods'], verbs }] } };
+}
+
+function binding(subjectName: unknown = 'web'): PolicyResource {
+  return {
+    resourceType: 'kubernetes_role_binding_v1',
+    address: 'kubernetes_role_binding_v1.reader',
+    attributes: { metadata: { name: 'reader', namespace: 'apps' }, role_ref: { api_group: 'rbac.authorization.k8s.io', kind: 'Role', name: 'reader' }, subject: [{ kind: 'ServiceAccount', name: subjectName, namespace: 'apps' }] },
+  };
+}
+
+/** Rules whose compliant form is the absence of their resource type: the compliant fixture is what replaces it (NOT_APPLICABLE). */
+const COMPLIANT_BY_ABSENCE = ['K8S-NO-PSP'];
+
 // ---------------------------------------------------------------- compliant fixtures: PASS
 const COMPLIANT: Array<[string, PolicyResource, PolicyContext?]> = [
   ['K8S-HOST-NAMESPACES', deployment()],
@@ -68,13 +83,17 @@ const COMPLIANT: Array<[string, PolicyResource, PolicyContext?]> = [
   ['K8S-LIMITRANGE', namespace(), secureStack()],
   ['K8S-LIMITRANGE', limits('apps')],
   ['PT-K8S-GPU', deployment((p) => { p.container[0].resources.limits['nvidia.com/gpu'] = '1'; })],
+  ['K8S-RBAC-NO-WILDCARD', role()],
+  ['K8S-RBAC-DEFAULT-SA', binding()],
+  ['K8S-SECRETS-AS-FILES', deployment((p) => { p.volume.push({ name: 'db', secret: { secret_name: 'db' } }); p.container[0].env = [{ name: 'MODE', value: 'prod' }]; })],
+  ['K8S-NO-PSP', namespace()],
 ];
 
 test.each(COMPLIANT.map(([id, resource, context]) => [id, resource.resourceType, resource, context] as const))(
   '%s passes a compliant %s', (id, _type, resource, context) => {
     const result = evaluate(rule(id), resource, context);
     expect(result.violations).toEqual([]);
-    expect(result.status).toBe(ComplianceStatus.PASS);
+    expect(result.status).toBe(COMPLIANT_BY_ABSENCE.includes(id) ? ComplianceStatus.NOT_APPLICABLE : ComplianceStatus.PASS);
   });
 
 test('every rule has a compliant fixture', () => {
@@ -238,6 +257,12 @@ const NON_COMPLIANT: Array<[string, string, PolicyResource, Expected[], PolicyCo
     { attributePath: `${C0}.security_context.privileged`, detail: 'container=web', found: true },
     { attributePath: `${T}.volume[2].host_path.path`, detail: 'volume=nvidia', found: '/dev/nvidia0' },
   ]],
+  ['K8S-RBAC-NO-WILDCARD', 'every verb', role(['get', '*']), [{ attributePath: 'rule[0].verbs[1]', detail: 'field=verbs', found: '*' }]],
+  ['K8S-RBAC-DEFAULT-SA', 'a binding to the default service account', binding('default'), [{ attributePath: 'subject[0].name', detail: 'subject=0', found: 'default' }]],
+  ['K8S-SECRETS-AS-FILES', 'a secret as an environment variable', deployment((p) => {
+    p.container[0].env = [{ name: 'DB_PASSWORD', value_from: { secret_key_ref: { name: 'db', key: 'password' } } }];
+  }), [{ attributePath: `${C0}.env[0].value_from.secret_key_ref`, detail: 'container=web', found: { name: 'db', key: 'password' } }]],
+  ['K8S-NO-PSP', 'a PodSecurityPolicy', { resourceType: 'kubernetes_pod_security_policy', address: 'kubernetes_pod_security_policy.p', attributes: { metadata: { name: 'p' }, spec: { privileged: false } } }, [{ attributePath: '' }]],
 ];
 
 test.each(NON_COMPLIANT.map(([id, what, resource, expected, context]) => [id, what, resource, expected, context] as const))(
@@ -290,6 +315,10 @@ const UNRESOLVED: Array<[string, PolicyResource, PolicyContext?]> = [
   ['K8S-LIMITRANGE', namespace(), stackWith(namespace(), limits(VAR))],
   ['K8S-LIMITRANGE', limits('apps', [{ type: VAR, default: { cpu: '1' } }])],
   ['PT-K8S-GPU', deployment((p) => { p.container[0].resources.limits['nvidia.com/gpu'] = VAR; })],
+  ['K8S-RBAC-NO-WILDCARD', role(VAR)],
+  ['K8S-RBAC-DEFAULT-SA', binding(VAR)],
+  ['K8S-SECRETS-AS-FILES', deployment((p) => { p.container[0].env = VAR; })],
+  ['K8S-NO-PSP', { resourceType: 'kubernetes_manifest', address: 'kubernetes_manifest.x', attributes: { manifest: { apiVersion: 'policy/v1beta1', kind: VAR } } }],
 ];
 
 test.each(UNRESOLVED.map(([id, resource, context]) => [id, resource.resourceType, resource, context] as const))(
