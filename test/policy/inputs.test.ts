@@ -2,26 +2,15 @@
 // modules, skipped folders), HCL through @cdktf/hcl2json, plans from `terraform show -json` evaluated on
 // planned values, and --baseline. Every finding says which input kind, file and line it came from.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { main } from '../../lib/policy/cli';
 import { k8sPodTemplate } from './acceptance/fixtures';
+import { run, tmp } from './cli-run';
 
 const INPUTS = path.join(__dirname, 'inputs');
 
-function tmp(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } });
-  return { code, out, err };
-}
 
 function json(...argv: string[]) {
   const result = run('check', '--format', 'json', ...argv);

@@ -3,7 +3,6 @@
 // exits 2 with one line; the reference example's synthesized output exits 0.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
@@ -15,21 +14,11 @@ import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { PolicyPacks } from '../../../lib';
-import { main } from '../../../lib/policy/cli';
+import { run, tmp } from '../cli-run';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'reference-platform', 'main.ts');
 
-function tmp(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } });
-  return { code, out, err };
-}
 
 // ---------------------------------------------------------------- a plain cdktf app (no cdktf-hybrid import in it)
 
