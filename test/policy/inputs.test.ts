@@ -79,6 +79,15 @@ describe('directories are searched recursively', () => {
     for (const skipped of ['node_modules', '.terraform', '.git', 'loop']) expect([...files].filter((f) => String(f).includes(`/${skipped}/`))).toEqual([]);
   });
 
+  test('two cdktf apps with a stack of the same name: each is named by its directory, so their findings stay apart', () => {
+    const dir = tmp('policy-same-name-');
+    write(path.join(dir, 'a', 'cdktf.out', 'stacks', 'dev', 'cdk.tf.json'), cdktfStack('dev', 'web'));
+    write(path.join(dir, 'b', 'cdktf.out', 'stacks', 'dev', 'cdk.tf.json'), cdktfStack('dev', 'web'));
+    const { report } = json(dir);
+    const stacks = report.findings.filter((f: any) => f.ruleId.startsWith('K8S-NO-PRIVILEGED')).map((f: any) => f.stack).sort();
+    expect(stacks).toEqual([rel(path.join(dir, 'a', 'cdktf.out', 'stacks', 'dev')), rel(path.join(dir, 'b', 'cdktf.out', 'stacks', 'dev'))]);
+  });
+
   test('the files of one directory form one module: a rule sees resources from both files, each finding names its own file and line', () => {
     const { report } = json(path.join(root, 'infra'));
     const binding = report.findings.find((f: any) => f.ruleId.startsWith('K8S-RBAC-DEFAULT-SA'));

@@ -271,7 +271,7 @@ export function loadInputs(paths: string[]): LoadedStack[] {
   const hclFiles = [...texts.keys()].filter((file) => file.endsWith('.tf'));
   const converted = new Map(convertHcl(hclFiles.map((file) => ({ file, text: texts.get(file)! }))).map((c) => [c.file, c]));
 
-  return groups.map((group) => merge(group.name, group.files.map((file) => {
+  const stacks = groups.map((group) => merge(group.name, group.files.map((file) => {
     const text = texts.get(file)!;
     try {
       if (file.endsWith('.tf')) {
@@ -294,4 +294,15 @@ export function loadInputs(paths: string[]): LoadedStack[] {
       throw e;
     }
   })));
+  return distinctNames(stacks);
+}
+
+/**
+ * Stacks of the same name (two cdktf apps each with a stack "dev") are named by their directory instead, so
+ * findings, SARIF fingerprints and baseline entries of one never stand for the other.
+ */
+function distinctNames(stacks: LoadedStack[]): LoadedStack[] {
+  const count = new Map<string, number>();
+  for (const s of stacks) count.set(s.stackName, (count.get(s.stackName) ?? 0) + 1);
+  return stacks.map((s) => count.get(s.stackName)! > 1 ? { ...s, stackName: moduleName(path.dirname(s.files[0])) } : s);
 }
