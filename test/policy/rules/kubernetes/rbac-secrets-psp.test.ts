@@ -2,7 +2,11 @@
 // to a default service account (CIS 5.1.5), secrets as environment variables (CIS 5.4.1) and PodSecurityPolicy
 // (removed in v1.25). Raw Terraform JSON attributes, as hand-written *.tf.json and hcl2json render them
 // (nested blocks as lists), compliant and non-compliant.
+import { TerraformVariable } from 'cdktf';
+import { EnvValue, FindingStatus, HardenedDeployment, PolicyChecks } from '../../../../lib';
 import { ComplianceStatus, PolicyPacks, PolicyResource, RuleResult } from '../../../../lib/policy';
+import { SECRET_ENV_DESIGN_REASON } from '../../../../lib/policy/rules/kubernetes/secrets-as-files';
+import { apiSpec, setup, synth } from '../../../kubernetes/helpers';
 import { deployment, manifest } from './fixtures';
 
 const RULES = PolicyPacks.kubernetes();
@@ -97,6 +101,20 @@ describe('K8S-SECRETS-AS-FILES', () => {
     const m = manifest((pod) => { pod.containers[0].env = [{ name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'p' } } }]; });
     expect(rule('K8S-SECRETS-AS-FILES').evaluate(m, { resources: [m] }).violations.map((v) => v.attributePath))
       .toEqual(['manifest.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef']);
+  });
+});
+
+describe('K8S-SECRETS-AS-FILES on the library\'s own workloads: the reasoned default, recorded', () => {
+  test('a secret env value is reported as accepted with the design reason, per container; plain env values raise nothing', () => {
+    const { stack, namespace } = setup();
+    const password = new TerraformVariable(stack, 'db_password', { type: 'string', sensitive: true });
+    new HardenedDeployment(stack, 'Api', { namespace, spec: apiSpec({ env: { DB_PASSWORD: EnvValue.fromSensitiveValue(password.stringValue) } }) });
+    new HardenedDeployment(stack, 'Plain', { namespace, workloadName: 'plain', spec: apiSpec({ name: 'plain', env: { LOG_LEVEL: EnvValue.fromString('info') } }) });
+    const checks = PolicyChecks.applyTo(stack, { rules: PolicyPacks.kubernetes().filter((r) => r.ruleId === 'K8S-SECRETS-AS-FILES') });
+    synth(stack);
+    expect(checks.findings.map((f) => [f.ruleId, f.status, f.suppressed, f.suppressionReason, f.suppressedAt])).toEqual([
+      ['K8S-SECRETS-AS-FILES[container=api]', FindingStatus.FAIL, true, SECRET_ENV_DESIGN_REASON, 'stack/Api'],
+    ]);
   });
 });
 
