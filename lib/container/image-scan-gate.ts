@@ -1,7 +1,8 @@
-import { Annotations, DataResource, Token } from 'cdktf';
+import { Annotations, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalid } from '../core/private/errors';
 import { shellQuote } from './private/controls';
+import { TerraformData } from './private/terraform-data';
 import { ITrustedImage } from './trusted-image';
 
 /** Vulnerability severity at or above which the scan fails the deploy (Grype's scale). */
@@ -165,7 +166,7 @@ export interface ImageScanGateProps {
  */
 export class ImageScanGate extends Construct {
   /** The underlying `terraform_data` resource carrying the provisioner. */
-  public readonly resource: DataResource;
+  public readonly resource: TerraformResource;
   /** The scanned, digest-pinned reference. */
   public readonly imageReference: string;
   /** The scanner. */
@@ -202,7 +203,7 @@ export class ImageScanGate extends Construct {
       Annotations.of(this).addWarning("'failOnSeverity' is CRITICAL: images with known HIGH vulnerabilities pass the gate.");
     }
 
-    this.resource = new DataResource(this, 'Resource', {
+    this.resource = new TerraformData(this, 'Resource', {
       triggersReplace: {
         image: this.imageReference,
         scanner: this.scanner.scannerName,

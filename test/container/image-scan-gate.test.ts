@@ -93,3 +93,23 @@ describe('ImageScanGate', () => {
     expect(errorOf(() => ImageScanner.trivy({ executable: 'trivy; rm -rf /' }))).toMatch(/^ImageScanner\.trivy: executable: is not a program name or path/);
   });
 });
+
+describe('ImageScanGate synth cost (issue 17)', () => {
+  test('validating a stack of gates spawns no `terraform version` subprocess, and the resource is still terraform_data', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const childProcess = require('child_process');
+    const spy = jest.spyOn(childProcess, 'execSync');
+    try {
+      const fx = fixture();
+      const scan = new ImageScanGate(fx.stack, 'Scan', { image: fx.image });
+      // Every construct's own validations (the stack's provider check is not ours and needs a provider).
+      const errors = fx.stack.node.findAll().filter((c) => c !== fx.stack).flatMap((c) => c.node.validate());
+      expect(errors).toEqual([]);
+      expect(spy.mock.calls.filter((c) => String(c[0]).includes('terraform'))).toEqual([]);
+      expect(scan.resource.terraformResourceType).toBe('terraform_data');
+      expect(scan.resource.terraformGeneratorMetadata).toEqual({ providerName: 'terraform' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
