@@ -110,8 +110,11 @@ export interface HardenedContainerProps {
    */
   readonly networks?: IContainerNetwork[];
   /**
-   * A scan gate for the same image; the container `depends_on` it, so it is created only after the scan passed.
-   * @default - no gate (a warning says so)
+   * A scan gate for the same image. The container `depends_on` it, so it is created only after the
+   * scan passed; and before Terraform destroys or replaces the container (e.g. for a new digest),
+   * the gate's guard scans the image of the new configuration, so a failed scan leaves the running
+   * container untouched.
+   * @default - no gate (a warning says so, and the policy engine reports DOCKER-IMAGE-SCANNED)
    */
   readonly scanGate?: ImageScanGate;
   /**
@@ -323,6 +326,11 @@ export class HardenedContainer extends Construct {
   public readonly addCapabilities: string[];
   /** Host address published ports bind to by default. */
   public readonly defaultHostIp: string;
+  /**
+   * The scan gate of the image (its scanner, threshold and reference), for reviews.
+   * @default - no gate
+   */
+  public readonly scanGate?: ImageScanGate;
   private readonly literalName?: string;
   private readonly hostBindings: HostBinding[];
 
@@ -611,6 +619,8 @@ export class HardenedContainer extends Construct {
       dependsOn: props.scanGate ? [props.scanGate.resource] : undefined,
     };
     this.resource = new Container(this, 'Resource', config);
+    this.scanGate = props.scanGate;
+    props.scanGate?._guard(this.resource);
     this.containerName = this.resource.name;
     this.literalName = isUnresolved(spec.name) ? undefined : spec.name;
     this.hostBindings = ports

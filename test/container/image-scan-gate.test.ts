@@ -27,7 +27,7 @@ describe('ImageScanGate', () => {
 
   test('triggers_replace holds the digest-pinned reference, so a new digest re-runs the scan', () => {
     const { json } = gate();
-    expect(json.triggers_replace).toEqual({ image: PINNED, scanner: 'grype', command: `grype registry:${PINNED} --fail-on high` });
+    expect(json.triggers_replace).toEqual({ image: PINNED, scanner: 'grype', threshold: 'high', command: `grype registry:${PINNED} --fail-on high` });
     const other = PINNED.replace(/a{64}$/, 'b'.repeat(64));
     const stack = newStack();
     const image = new TrustedImage(stack, 'ApiImage', { image: ImageReference.parse(other), allowedRegistries: ['ghcr.io'] });
@@ -59,10 +59,10 @@ describe('ImageScanGate', () => {
       .toEqual(['/usr/local/bin/grype', `registry:${PINNED}`, '--fail-on', threshold]);
   });
 
-  test('custom command (clairctl): placeholders replaced, arguments shell-quoted', () => {
-    const { scan, json } = gate(ImageScanner.custom(['clairctl', 'report', '--threshold={severity}', '{image}', 'it\'s']), ScanSeverity.CRITICAL);
-    expect(scan.argv).toEqual(['clairctl', 'report', '--threshold=critical', PINNED, 'it\'s']);
-    expect(json.provisioner[0]['local-exec'].command).toBe(`clairctl report --threshold=critical ${PINNED} 'it'\\''s'`);
+  test('custom command: placeholders replaced, arguments shell-quoted', () => {
+    const { scan, json } = gate(ImageScanner.custom(['my-scanner', 'scan', '--threshold={severity}', '{image}', 'it\'s']), ScanSeverity.CRITICAL);
+    expect(scan.argv).toEqual(['my-scanner', 'scan', '--threshold=critical', PINNED, 'it\'s']);
+    expect(json.provisioner[0]['local-exec'].command).toBe(`my-scanner scan --threshold=critical ${PINNED} 'it'\\''s'`);
     expect(scan.scanner.scannerName).toBe('custom');
   });
 
