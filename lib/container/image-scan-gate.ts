@@ -405,6 +405,17 @@ export class ImageScanGate extends Construct {
    * @internal
    */
   public _guard(container: TerraformResource): void {
+    // Cases Terraform cannot express are refused here, at synth, instead of leaving the container unguarded.
+    if (TerraformStack.of(container) !== TerraformStack.of(this)) {
+      throw invalid(container.node.scope ?? container, 'scanGate', `is in stack "${TerraformStack.of(this).node.id}", the container in stack "${TerraformStack.of(container).node.id}": `
+        + 'depends_on cannot cross stacks, so neither the scan before creation nor the guard before replacement could be ordered', this.node.path,
+        'Create the TrustedImage and its ImageScanGate in the stack of the container.');
+    }
+    if (this.commands.some((c) => Token.isUnresolved(c))) {
+      throw invalid(container.node.scope ?? container, 'scanGate', 'runs a scan command that refers to Terraform values, which the guard\'s destroy-time scan cannot read '
+        + '(a destroy-time provisioner may refer to nothing but itself)', this.command,
+      'Give the scanner literal arguments and pass endpoints and credentials through its environment (ImageScanner.anchore/clair environment, or the environment of cdktf deploy).');
+    }
     if (!this.guardResource) {
       const environment = this.scanner._environment;
       // A destroy-time provisioner may refer to nothing but `self`: the configured reference and

@@ -222,6 +222,23 @@ describe('the guard: a failed scan of a new digest never takes the running conta
     expect(guard.provisioner[0]['local-exec'].environment).toBe('${self.input}');
   });
 
+  test('what Terraform cannot order is refused at synth: a gate in another stack, a scan command with Terraform references', () => {
+    const app = Testing.app();
+    const a = new TerraformStack(app, 'images');
+    const b = new TerraformStack(app, 'apps');
+    const image = new TrustedImage(a, 'Img', { image: ImageReference.parse(PINNED), allowedRegistries: ['ghcr.io'] });
+    const scan = new ImageScanGate(a, 'Scan', { image });
+    const spec = { name: 'api', image: image.imageReference };
+    expect(errorOf(() => new HardenedContainer(b, 'Web', { image, spec, scanGate: scan })))
+      .toMatch(/^apps\/Web: scanGate: is in stack "images", the container in stack "apps": depends_on cannot cross stacks.*Create the TrustedImage and its ImageScanGate in the stack of the container\.$/);
+
+    const fx = fixture();
+    const path = new TerraformVariable(fx.stack, 'scanner_path', { type: 'string' }).stringValue;
+    const tokenGate = new ImageScanGate(fx.stack, 'Scan', { image: fx.image, scanner: ImageScanner.custom([path, '{image}']) });
+    expect(errorOf(() => new HardenedContainer(fx.stack, 'Web', { image: fx.image, spec: fx.spec, scanGate: tokenGate })))
+      .toMatch(/^stack\/Web: scanGate: runs a scan command that refers to Terraform values, which the guard's destroy-time scan cannot read/);
+  });
+
   test('HardenedContainer.scanGate exposes the scanner, threshold and image for reviews', () => {
     const fx = fixture();
     const scan = new ImageScanGate(fx.stack, 'Scan', { image: fx.image, scanner: ImageScanner.clair(), failOnSeverity: ScanSeverity.MEDIUM });
