@@ -239,7 +239,7 @@ describe('cdktf-hybrid check (child process through bin/cdktf-hybrid.js)', () =>
 
   test('the package.json bin entry points at this script', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.bin).toEqual({ 'cdktf-hybrid': 'bin/cdktf-hybrid.js' });
+    expect(pkg.bin).toEqual({ 'cdktf-hybrid': 'bin/cdktf-hybrid.js', 'cdktf-hybrid-scan-gate': 'bin/cdktf-hybrid-scan-gate.js' });
     expect(pkg.files).toContain('bin/cdktf-hybrid.js');
     expect(fs.readFileSync(path.join(ROOT, pkg.bin['cdktf-hybrid']), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });

@@ -3,11 +3,12 @@
 // expected attribute path. A rule added to a pack without a row here fails the first test.
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import {
-  ApprovedPciDeviceRule, ComplianceStatus, FindingStatus, IPolicyRule, NetFlowRule, NOT_DECIDABLE, PolicyPacks, ReservedVlanRule, VIRTUALBOX_UNENFORCEABLE, VmVtpmRule,
+  ApprovedPciDeviceRule, ComplianceStatus, FindingStatus, ImageReference, ImageScanGate, IPolicyRule, NetFlowRule, NOT_DECIDABLE, PolicyPacks, ReservedVlanRule,
+  TrustedImage, VIRTUALBOX_UNENFORCEABLE, VmVtpmRule,
 } from '../../../lib';
 import { baselineIds } from '../rules/helpers';
 import {
-  addressOf, Cfg, dockerContainer, dockerNetwork, drsOverride, dvPortGroup, dvSwitch, GPU_DEVICE, haOverride, hostPortGroup, hostSwitch, hypervProvider,
+  addressOf, Cfg, DIGEST, dockerContainer, dockerNetwork, drsOverride, dvPortGroup, dvSwitch, GPU_DEVICE, haOverride, hostPortGroup, hostSwitch, hypervProvider,
   hypervSwitch, hypervVm, k8sDeployment, k8sManifest, k8sNamespace,
   k8sPodSecurityPolicy, k8sRole, k8sRoleBinding, newStack, parsed, passthroughVm, pod, synthFindings, virtualboxVm, vmSnapshot,
   VM_HARDENING, vsphereVm, web,
@@ -184,6 +185,18 @@ const TABLE: { [ruleId: string]: Coverage } = {
   'DOCKER-NO-NEW-PRIVILEGES': { pass: container(), fail: container((c) => { c.securityOpts = ['apparmor=docker-default']; }), path: 'security_opts' },
   'DOCKER-HEALTHCHECK': { pass: container(), fail: container((c) => { delete c.healthcheck; }), path: 'healthcheck' },
   'DOCKER-IMAGE-PINNED': { pass: container(), fail: container((c) => { c.image = 'nginx:1.27'; }), path: 'image' },
+  'DOCKER-IMAGE-SCANNED': {
+    // The raw container with the gate and guard ImageScanGate renders for its image.
+    pass: (s) => {
+      const image = new TrustedImage(s, 'SubjectImage', { image: ImageReference.parse(`registry.example.com/web@${DIGEST}`), allowedRegistries: ['registry.example.com'] });
+      const gate = new ImageScanGate(s, 'SubjectScan', { image });
+      const subject = dockerContainer(s, 'Subject', (c) => { c.image = image.imageId; c.dependsOn = [gate.resource]; });
+      gate._guard(subject);
+      return subject;
+    },
+    fail: container(),
+    path: 'depends_on',
+  },
   'DOCKER-NO-DEFAULT-BRIDGE': { pass: container(), fail: container((c) => { delete c.networksAdvanced; c.networkMode = 'bridge'; }), path: 'network_mode' },
   'DOCKER-NO-HOST-USERNS': { pass: container(), fail: container((c) => { c.usernsMode = 'host'; }), path: 'userns_mode' },
   'DOCKER-NO-DOCKER-SOCKET': {

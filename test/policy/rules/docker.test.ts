@@ -25,8 +25,15 @@ const good = {
   tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
   mounts: [{ type: 'volume', source: 'data', target: '/data' }],
   healthcheck: { test: ['CMD', '/healthz'], retries: 3, interval: '30s' },
+  depends_on: ['terraform_data.scan'],
 };
 const U = '${var.unresolved}';
+/** An ImageScanGate as the library renders it for `good`: the create-time gate and its guard (which depends on the container). */
+const SCAN_TRIGGERS = { image: DIGEST, scanner: 'grype', threshold: 'high', command: `grype registry:${DIGEST} --fail-on high` };
+const scanGate = (triggers: object = SCAN_TRIGGERS) => [
+  { resourceType: 'terraform_data', address: 'terraform_data.scan', attributes: { triggers_replace: triggers } },
+  { resourceType: 'terraform_data', address: 'terraform_data.scan_guard', attributes: { triggers_replace: triggers, depends_on: ['docker_container.subject'] } },
+];
 
 const cases: { [ruleId: string]: RuleCase } = {
   'DOCKER-APPARMOR': {
@@ -156,6 +163,16 @@ const cases: { [ruleId: string]: RuleCase } = {
     fail: [[patch(good, { healthcheck: undefined }), 'healthcheck'], [patch(good, { healthcheck: { test: ['NONE'], retries: 3 } }), 'healthcheck.test'], [patch(good, { healthcheck: { test: ['CMD', 'x'] } }), 'healthcheck.retries']],
     unknown: patch(good, { healthcheck: { test: U, retries: 3 } }),
   },
+  'DOCKER-IMAGE-SCANNED': {
+    pass: [good, patch(good, { depends_on: ['${terraform_data.scan}', 'docker_network.app'] })],
+    others: scanGate(),
+    fail: [
+      [patch(good, { depends_on: undefined }), 'depends_on'],
+      [patch(good, { image: 'registry.example.com/other@sha256:' + 'b'.repeat(64) }), 'depends_on'],
+    ],
+    failOthers: scanGate({ ...SCAN_TRIGGERS, threshold: 'critical' }),
+    unknown: patch(good, { image: '${var.image}' }),
+  },
   'DOCKER-IMAGE-PINNED': {
     pass: [good, patch(good, { image: '${docker_image.web.image_id}' }), patch(good, { image: 'registry.example.com/web@${docker_registry_image.web.sha256_digest}' })],
     fail: [[patch(good, { image: 'nginx:latest' }), 'image'], [patch(good, { image: 'nginx:1.27' }), 'image'], [patch(good, { image: 'nginx' }), 'image']],
@@ -214,7 +231,7 @@ describe('Docker pack', () => {
 
   test('a hardened container passes every docker_container rule', () => {
     const results = DOCKER_RULES.filter((r) => r.resourceTypes.includes('docker_container'))
-      .map((r) => ({ ruleId: r.ruleId, ...summary(check(r, 'docker_container', good)) }));
+      .map((r) => ({ ruleId: r.ruleId, ...summary(check(r, 'docker_container', good, scanGate())) }));
     expect(results.filter((r) => r.status !== ComplianceStatus.PASS)).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { dockerDaemonTls } from './daemon-tls';
 import { DockerGpuRule } from './gpu';
 import { dockerHealthcheck } from './healthcheck';
 import { dockerImagePinned } from './image-pinned';
+import { dockerImageScanned } from './image-scanned';
 import { dockerMemoryLimit } from './memory-limit';
 import { dockerNetIcc } from './net-icc';
 import { dockerNoCgroupParent } from './no-cgroup-parent';
@@ -73,6 +74,7 @@ export const DOCKER_RULES: IPolicyRule[] = [
   dockerNoNewPrivileges,
   dockerHealthcheck,
   dockerImagePinned,
+  dockerImageScanned,
   dockerNoDefaultBridge,
   dockerNoHostUserns,
   dockerNoDockerSocket,
