@@ -19,6 +19,8 @@
 #   REGISTRY            registry the scenario pushes its two images to (default 127.0.0.1:5000)
 #   BASE_IMAGE          digest-pinned image in that registry that serves /healthz on :8080 as a
 #                       non-root user (default: $IMAGE_web of the engines setup)
+#   PROVIDER_DOCKER     version of the provider build (engines.env sets it): pinned through an
+#                       override file instead of the bindings' 3.6.2, as test/engines/run.ts does
 #   ENGINES_ENV         optional file to source first (scripts/engines/setup.sh's engines.env)
 # Needs docker (a running engine), node and the repository's node_modules. Exit 0 = proven.
 set -euo pipefail
@@ -76,6 +78,9 @@ cleanup
 
 # 1. v1, clean report
 synth "$V1"
+if [ -n "${PROVIDER_DOCKER:-}" ]; then
+  printf '{"terraform":{"required_providers":{"docker":{"source":"kreuzwerker/docker","version":"%s"}}}}\n' "$PROVIDER_DOCKER" >"$work/tf/engines_override.tf.json"
+fi
 # With dev_overrides Terraform says to skip init; it still configures the backend, then fails to
 # look the overridden provider up in a registry, which is expected here.
 tf init >"$work/init.log" 2>&1 || grep -q dev_overrides "$TF_CLI_CONFIG_FILE" || fail "terraform init (see $work/init.log)"
