@@ -29,7 +29,8 @@ export function checkovFindings(checkov: string, file: string): { failed: Checko
     const r = spawnSync(checkov, ['-d', dir, '--framework', 'terraform_json', '-o', 'json', '--compact', '--skip-download'],
       { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000, env: { ...process.env, BC_SKIP_MAPPING: 'TRUE', CKV_NO_COLOR: '1' } });
     const text = (r.stdout ?? '').trim();
-    if (text === '' || text === '[]') return { failed: [], passed: 0, error: `no report (exit ${r.status}): ${(r.stderr ?? '').slice(-500)}` };
+    // An empty list is Checkov's answer for a stack none of its checks applies to (e.g. Hyper-V).
+    if (text === '' || text === '[]') return r.status === 0 ? { failed: [], passed: 0 } : { failed: [], passed: 0, error: `no report (exit ${r.status}): ${(r.stderr ?? '').slice(-500)}` };
     let parsed: any;
     try { parsed = JSON.parse(text); } catch { return { failed: [], passed: 0, error: `unreadable output: ${text.slice(0, 300)}` }; }
     const reports: any[] = Array.isArray(parsed) ? parsed : [parsed];
