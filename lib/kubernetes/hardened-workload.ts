@@ -33,10 +33,21 @@ export interface HardenedWorkloadProps {
   readonly sidecars?: ContainerSpec[];
   /**
    * Name of the workload and its objects (ServiceAccount, Service, NetworkPolicy, ...): a
-   * DNS-1123 label of at most 52 characters.
-   * @default - a unique name derived from the construct path
+   * DNS-1123 label of at most 52 characters. Other pods reach the Service as
+   * `http://<workloadName>:<port>` (and the Docker backend names its container `spec.name`),
+   * so by default both backends use the same name.
+   * @default - `spec.name`, plus a hash suffix when `uniqueNameSuffix` is true
    */
   readonly workloadName?: string;
+  /**
+   * Append an 8-character hash of the construct path to the default name (`api-8ac10ade`), e.g. to
+   * run the same spec several times in one namespace. Ignored when `workloadName` is given.
+   *
+   * Switching this on or off renames the Kubernetes objects: Terraform replaces them once (the
+   * Terraform addresses stay the same).
+   * @default false
+   */
+  readonly uniqueNameSuffix?: boolean;
   /**
    * Extra labels on the pods and objects. The selector label `app.kubernetes.io/name` is set by the library.
    * @default - none
@@ -227,8 +238,8 @@ export abstract class HardenedWorkload extends Construct {
       throw invalid(this, 'namespace.namespaceName', 'is a system namespace (K8S-NS-DEDICATED)', props.namespace.namespaceName,
         'Run workloads in a namespace of their own, e.g. a HardenedNamespace.');
     }
-    const name = props.workloadName ?? Naming.uniqueDnsLabel(this, MAX_NAME);
-    checkDnsLabel(this, 'workloadName', name);
+    const name = props.workloadName ?? defaultWorkloadName(this, props);
+    checkDnsLabel(this, props.workloadName === undefined ? 'spec.name' : 'workloadName', name);
     if (!isUnresolved(name) && name.length > MAX_NAME) {
       throw invalid(this, 'workloadName', `is longer than ${MAX_NAME} characters`, name, 'Shorten it: CronJob and Service names derived from it must stay within 63 characters.');
     }
@@ -542,6 +553,20 @@ export abstract class HardenedWorkload extends Construct {
       egress: egress.length > 0 ? egress : undefined,
     };
   }
+}
+
+/**
+ * The plain default name: the main container's name, so `http://<spec.name>` resolves and the Docker
+ * backend (which names its container `spec.name`) behaves the same. A hash suffix only on request.
+ */
+function defaultWorkloadName(scope: Construct, props: HardenedWorkloadProps): string {
+  if (props.uniqueNameSuffix === true) return Naming.uniqueDnsLabel(scope, MAX_NAME);
+  const name = props.spec?.name;
+  if (typeof name === 'string' && !isUnresolved(name) && name.length > MAX_NAME) {
+    throw invalid(scope, 'spec.name', `is longer than ${MAX_NAME} characters, so it cannot name the workload's objects`, name,
+      'Set workloadName to a shorter DNS-1123 label, or shorten spec.name.');
+  }
+  return name;
 }
 
 function peerSelector(w: HardenedWorkload): { [key: string]: unknown } {
