@@ -281,7 +281,11 @@ export abstract class HardenedWorkload extends Construct {
       }
     }
     checkProbePort(this, 'spec.healthProbe', props.spec.healthProbe, props.spec);
-    (props.sidecars ?? []).forEach((c, i) => checkProbePort(this, `sidecars[${i}].healthProbe`, c.healthProbe, c));
+    checkProbePort(this, 'spec.healthProbe.liveness', props.spec.healthProbe?.liveness, props.spec);
+    (props.sidecars ?? []).forEach((c, i) => {
+      checkProbePort(this, `sidecars[${i}].healthProbe`, c.healthProbe, c);
+      checkProbePort(this, `sidecars[${i}].healthProbe.liveness`, c.healthProbe?.liveness, c);
+    });
     checkProbePort(this, 'startupProbe', props.startupProbe, props.spec);
     if (props.startupProbe !== undefined && !(props.startupProbe instanceof HealthProbe)) {
       throw invalid(this, 'startupProbe', 'must be a HealthProbe', props.startupProbe, 'Use HealthProbe.http({...}), .tcp({...}) or .exec({...}).');

@@ -75,6 +75,30 @@ export function probesFor(probe: HealthProbe): { liveness: ProbeTimingsResolved;
   };
 }
 
+/**
+ * The liveness check of a container: the probe's own `liveness`, or one derived so that it never
+ * makes the same check as readiness (kube-score "Pod Probes Identical"): an HTTP readiness probe
+ * gets a TCP check on its port (the process is up, even when it is too busy to be ready); an exec
+ * probe a TCP check on the container's first TCP port. A TCP probe gets none: kube-score and the
+ * Kubernetes docs prefer no liveness probe to one that repeats readiness.
+ */
+export function livenessCheckFor(spec: ContainerSpec): HealthProbe | undefined {
+  const probe = spec.healthProbe;
+  if (probe === undefined) return undefined;
+  if (probe.liveness !== undefined) return probe.liveness;
+  const timings = { initialDelaySeconds: probe.initialDelaySeconds, periodSeconds: probe.periodSeconds, timeoutSeconds: probe.timeoutSeconds, failureThreshold: probe.failureThreshold };
+  switch (probe.probeType) {
+    case ProbeType.HTTP:
+      return HealthProbe.tcp({ ...timings, port: probe.port! });
+    case ProbeType.EXEC: {
+      const port = (spec.ports ?? []).find((p) => (p.protocol ?? Protocol.TCP) === Protocol.TCP);
+      return port === undefined ? undefined : HealthProbe.tcp({ ...timings, port: port.containerPort });
+    }
+    default:
+      return undefined;
+  }
+}
+
 function scratchVolumeName(containerName: string, index: number): string {
   return `${containerName.slice(0, 50).replace(/-+$/, '')}-scratch-${index}`;
 }
@@ -135,8 +159,10 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
     const probes: Partial<DeploymentV1SpecTemplateSpecContainer> = {};
     if (spec.healthProbe && role !== 'init') {
       const { liveness, readiness } = probesFor(spec.healthProbe);
+      const livenessCheck = livenessCheckFor(spec);
       Object.assign(probes, {
-        livenessProbe: renderProbe(spec.healthProbe, liveness),
+        livenessProbe: livenessCheck === undefined ? undefined
+          : renderProbe(livenessCheck, livenessCheck === spec.healthProbe.liveness ? livenessCheck : liveness),
         readinessProbe: renderProbe(spec.healthProbe, readiness),
       });
     }
