@@ -13,6 +13,7 @@ import {
   UNENFORCEABLE_CONTROLS,
 } from './private/controls';
 import { ITrustedImage } from './trusted-image';
+import { addSynthNote } from '../core/private/notes';
 
 /** Docker log drivers that keep logs on the host with rotation. */
 export enum DockerLogDriver {
@@ -566,12 +567,12 @@ export class HardenedContainer extends Construct {
 
     // controls the provider cannot express
     if (props.hostEnforcesPidsLimit === true) {
-      Annotations.of(this).addInfo('DOCKER-PIDS-LIMIT (CIS Docker 5.29): not enforceable by this provider (no pids_limit in docker_container 3.6.2); hostEnforcesPidsLimit says the host caps PIDs.');
+      addSynthNote(this, 'DOCKER-PIDS-LIMIT', 'DOCKER-PIDS-LIMIT (CIS Docker 5.29): not enforceable by this provider (no pids_limit in docker_container 3.6.2); hostEnforcesPidsLimit says the host caps PIDs.');
     } else {
       warn('DOCKER-PIDS-LIMIT (CIS Docker 5.29): not enforceable by this provider (no pids_limit in docker_container 3.6.2). Cap PIDs on the host (daemon default-pids-limit) and set hostEnforcesPidsLimit: true.');
     }
     for (const control of UNENFORCEABLE_CONTROLS) {
-      Annotations.of(this).addInfo(`${control.controlId} (CIS Docker ${control.cis}): not enforceable by this provider; ${control.text}.`);
+      addSynthNote(this, control.controlId, `${control.controlId} (CIS Docker ${control.cis}): not enforceable by this provider; ${control.text}.`);
     }
 
     const config: ContainerConfig = {
