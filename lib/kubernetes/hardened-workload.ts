@@ -8,7 +8,8 @@ import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protoco
 import { Naming } from '../core/naming';
 import { Cpu, Size } from '../core/quantity';
 import { invalid, REDACTED } from '../core/private/errors';
-import { checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
+import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
+import { FileMount } from './config-map';
 import { IKubernetesNamespace } from './hardened-namespace';
 import { checkLabels, MANAGED_BY_LABELS, NAME_LABEL, NAMESPACE_NAME_LABEL, secretKeyFor } from './private/labels';
 import { resolveResources } from './private/resources';
@@ -109,6 +110,13 @@ export interface HardenedWorkloadProps {
    * @default false
    */
   readonly writableMemoryBacked?: boolean;
+  /**
+   * ConfigMaps and Secrets mounted as read-only files (`configMap` and `secret` volumes, allowed
+   * under Pod Security "restricted"), e.g. a TLS key or a config file, so secrets need not be
+   * environment variables.
+   * @default - none
+   */
+  readonly files?: FileMount[];
   /**
    * A startup probe for the main container, for slow starters: liveness and readiness checks
    * begin only after it succeeds.
@@ -222,6 +230,8 @@ export abstract class HardenedWorkload extends Construct {
   public readonly gpuNodeSelector: { [key: string]: string };
   /** Fallback requests and limits (from the namespace). */
   public readonly containerDefaults: ContainerResources;
+  /** ConfigMaps and Secrets mounted as read-only files. */
+  public readonly files: FileMount[];
 
   private readonly ingressRules: TrafficRule[] = [];
   private readonly egressRules: TrafficRule[] = [];
@@ -341,6 +351,7 @@ export abstract class HardenedWorkload extends Construct {
     }
     const gpuNodeSelector = props.gpuNodeSelector ?? { 'nvidia.com/gpu.present': 'true' };
     checkLabels(this, 'gpuNodeSelector', gpuNodeSelector);
+    checkFileMounts(this, props, all);
     this.validateKindProps(props);
 
     // 2. resolve
@@ -366,6 +377,7 @@ export abstract class HardenedWorkload extends Construct {
     this.gpuResourceName = gpuResourceName;
     this.gpuNodeSelector = { ...gpuNodeSelector };
     this.containerDefaults = containerDefaults;
+    this.files = [...(props.files ?? [])];
 
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (this.automountServiceAccountToken) warn('automountServiceAccountToken is true: the pods get a Kubernetes API token (K8S-SA-TOKEN).');
@@ -571,6 +583,37 @@ function defaultWorkloadName(scope: Construct, props: HardenedWorkloadProps): st
       'Set workloadName to a shorter DNS-1123 label, or shorten spec.name.');
   }
   return name;
+}
+
+function checkFileMounts(scope: Construct, props: HardenedWorkloadProps, all: Array<[string, ContainerSpec]>): void {
+  const taken = new Map<string, Set<string>>();
+  for (const [, c] of all) taken.set(c.name, new Set(c.writablePaths ?? []));
+  (props.files ?? []).forEach((f, i) => {
+    const prop = `files[${i}]`;
+    if (typeof f !== 'object' || f === null) throw invalid(scope, prop, 'must be a FileMount', f, 'Pass { mountPath, configMap } or { mountPath, secretName }.');
+    if ((f.configMap === undefined) === (f.secretName === undefined)) {
+      throw invalid(scope, prop, 'must give exactly one of configMap and secretName', Object.keys(f).join(', '), 'Mount one ConfigMap or one Secret per entry.');
+    }
+    checkAbsolutePath(scope, `${prop}.mountPath`, f.mountPath);
+    if (f.secretName !== undefined) checkDnsSubdomain(scope, `${prop}.secretName`, f.secretName);
+    if (f.configMap !== undefined) {
+      if (typeof f.configMap.configMapName !== 'string') throw invalid(scope, `${prop}.configMap`, 'must be a ConfigMap', f.configMap, 'Pass a ConfigMap construct.');
+      const ns = f.configMap.namespaceName;
+      if (!isUnresolved(ns) && !isUnresolved(props.namespace.namespaceName) && ns !== props.namespace.namespaceName) {
+        throw invalid(scope, `${prop}.configMap`, `is in namespace "${ns}", not the workload's ("${props.namespace.namespaceName}"); pods mount only ConfigMaps of their own namespace`,
+          f.configMap.configMapName, 'Create the ConfigMap in the workload\'s namespace.');
+      }
+    }
+    const target = f.containerName ?? props.spec.name;
+    const paths = taken.get(target);
+    if (paths === undefined) {
+      throw invalid(scope, `${prop}.containerName`, 'is not a container of the pod', target, `Use one of: ${[...taken.keys()].join(', ')}.`);
+    }
+    if (paths.has(f.mountPath)) {
+      throw invalid(scope, `${prop}.mountPath`, `is already mounted in container "${target}" (a writable path or another file mount)`, f.mountPath, 'Mount each directory once.');
+    }
+    paths.add(f.mountPath);
+  });
 }
 
 function peerSelector(w: HardenedWorkload): { [key: string]: unknown } {

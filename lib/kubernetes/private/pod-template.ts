@@ -99,6 +99,10 @@ export function livenessCheckFor(spec: ContainerSpec): HealthProbe | undefined {
   }
 }
 
+function fileVolumeName(index: number): string {
+  return `files-${index}`;
+}
+
 function scratchVolumeName(containerName: string, index: number): string {
   return `${containerName.slice(0, 50).replace(/-+$/, '')}-scratch-${index}`;
 }
@@ -139,6 +143,9 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
       mounts.push({ name: volumeName, mountPath: path, readOnly: false });
     });
     if (role === 'main') mounts.push(...(options.extraVolumeMounts ?? []));
+    w.files.forEach((f, i) => {
+      if ((f.containerName ?? w.spec.name) === spec.name) mounts.push({ name: fileVolumeName(i), mountPath: f.mountPath, readOnly: true });
+    });
 
     const entries = Object.entries(spec.env ?? {});
     if (entries.some(([, value]) => value.source === EnvValueSource.SENSITIVE || value.source === EnvValueSource.KUBERNETES_SECRET)) {
@@ -196,6 +203,10 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
     };
   };
 
+  // ConfigMaps world-readable, Secrets readable by owner and the pod's fsGroup only (defaultMode is octal text).
+  w.files.forEach((f, i) => volumes.push(f.configMap !== undefined
+    ? { name: fileVolumeName(i), configMap: { name: f.configMap.configMapName, defaultMode: '0444' } }
+    : { name: fileVolumeName(i), secret: { secretName: f.secretName, defaultMode: '0440' } }));
   const containers = [container(w.spec, 'spec', 'main'), ...w.sidecars.map((c, i) => container(c, `sidecars[${i}]`, 'sidecar'))];
   const initContainers = w.initContainers.map((c, i) => container(c, `initContainers[${i}]`, 'init'));
 
