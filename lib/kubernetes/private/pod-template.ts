@@ -4,6 +4,7 @@ import {
   DeploymentV1SpecTemplateSpecContainer,
   DeploymentV1SpecTemplateSpecContainerLivenessProbe,
   DeploymentV1SpecTemplateSpecContainerVolumeMount,
+  DeploymentV1SpecTemplateSpecToleration,
   DeploymentV1SpecTemplateSpecTopologySpreadConstraint,
   DeploymentV1SpecTemplateSpecVolume,
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
@@ -29,6 +30,10 @@ export interface PodTemplateOptions {
   readonly spreadAcrossZones: boolean;
   /** Extra mounts for the main container (StatefulSet volume claims). */
   readonly extraVolumeMounts?: DeploymentV1SpecTemplateSpecContainerVolumeMount[];
+  /** Node selector of the kind (DaemonSet), merged with the GPU node selector. */
+  readonly nodeSelector?: { [key: string]: string };
+  /** Tolerations of the kind (DaemonSet), added to the GPU toleration. */
+  readonly tolerations?: DeploymentV1SpecTemplateSpecToleration[];
 }
 
 interface ProbeTimingsResolved {
@@ -97,6 +102,16 @@ export function livenessCheckFor(spec: ContainerSpec): HealthProbe | undefined {
     default:
       return undefined;
   }
+}
+
+function nodeSelector(w: HardenedWorkload, options: PodTemplateOptions): { [key: string]: string } | undefined {
+  const merged = { ...(options.nodeSelector ?? {}), ...(w.gpus > 0 ? w.gpuNodeSelector : {}) };
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+function tolerations(w: HardenedWorkload, options: PodTemplateOptions): DeploymentV1SpecTemplateSpecToleration[] | undefined {
+  const all = [...(options.tolerations ?? []), ...(w.gpus > 0 ? [{ key: w.gpuResourceName, operator: 'Exists', effect: 'NoSchedule' }] : [])];
+  return all.length > 0 ? all : undefined;
 }
 
 function fileVolumeName(index: number): string {
@@ -255,8 +270,8 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
       container: containers,
       initContainer: initContainers.length > 0 ? initContainers : undefined,
       volume: volumes.length > 0 ? volumes : undefined,
-      nodeSelector: w.gpus > 0 ? { ...w.gpuNodeSelector } : undefined,
-      toleration: w.gpus > 0 ? [{ key: w.gpuResourceName, operator: 'Exists', effect: 'NoSchedule' }] : undefined,
+      nodeSelector: nodeSelector(w, options),
+      toleration: tolerations(w, options),
       affinity,
       topologySpreadConstraint,
     },
