@@ -10,10 +10,21 @@ import { Cpu, Size } from '../core/quantity';
 import { invalid, REDACTED } from '../core/private/errors';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { FileMount } from './config-map';
+import { Policy } from '../policy/suppressions';
 import { IKubernetesNamespace } from './hardened-namespace';
 import { checkLabels, MANAGED_BY_LABELS, NAME_LABEL, NAMESPACE_NAME_LABEL, secretKeyFor } from './private/labels';
 import { resolveResources } from './private/resources';
 import { IRuntimeClass } from './sandbox-runtime-class';
+
+/** How a workload's Service is reachable. */
+export enum ServiceExposure {
+  /** Inside the cluster only (reach it from outside through an Ingress). */
+  CLUSTER_IP = 'ClusterIP',
+  /** On a port of every node; K8S-SERVICE-EXPOSURE reports it unless `exposureReason` is given. */
+  NODE_PORT = 'NodePort',
+  /** On an external load balancer address; K8S-SERVICE-EXPOSURE reports it unless `exposureReason` is given. */
+  LOAD_BALANCER = 'LoadBalancer',
+}
 
 /** Props shared by every hardened workload (Deployment, StatefulSet, CronJob). */
 export interface HardenedWorkloadProps {
@@ -49,6 +60,24 @@ export interface HardenedWorkloadProps {
    * @default false
    */
   readonly uniqueNameSuffix?: boolean;
+  /**
+   * Type of the workload's Service (when ports are declared). `NODE_PORT` and `LOAD_BALANCER`
+   * expose the pods outside the cluster: the policy rule K8S-SERVICE-EXPOSURE reports them unless
+   * `exposureReason` says why. Prefer `CLUSTER_IP` behind a `HardenedIngress` with TLS.
+   * @default ServiceExposure.CLUSTER_IP
+   */
+  readonly serviceExposure?: ServiceExposure;
+  /**
+   * Why the Service is exposed outside the cluster (with `NODE_PORT` or `LOAD_BALANCER`), recorded as a
+   * reviewed suppression of K8S-SERVICE-EXPOSURE on the Service, e.g. "UDP syslog from the plant network, ticket NET-42".
+   * @default - none: exposure is reported
+   */
+  readonly exposureReason?: string;
+  /**
+   * Source ranges allowed to reach a `LOAD_BALANCER` Service (CIDRs).
+   * @default - every address the load balancer accepts
+   */
+  readonly loadBalancerSourceRanges?: string[];
   /**
    * Extra labels on the pods and objects. The selector label `app.kubernetes.io/name` is set by the library.
    * @default - none
@@ -352,6 +381,7 @@ export abstract class HardenedWorkload extends Construct {
     const gpuNodeSelector = props.gpuNodeSelector ?? { 'nvidia.com/gpu.present': 'true' };
     checkLabels(this, 'gpuNodeSelector', gpuNodeSelector);
     checkFileMounts(this, props, all);
+    checkExposure(this, props);
     this.validateKindProps(props);
 
     // 2. resolve
@@ -424,15 +454,20 @@ export abstract class HardenedWorkload extends Construct {
     }
 
     const ports = [...(props.spec.ports ?? []), ...(props.sidecars ?? []).flatMap((c) => c.ports ?? [])];
+    const exposure = props.serviceExposure ?? ServiceExposure.CLUSTER_IP;
     if (ports.length > 0) {
       this.serviceResource = new ServiceV1(this, 'Service', {
         metadata: { ...metadata },
         spec: {
-          type: 'ClusterIP',
+          type: exposure,
           selector: { ...this.selectorLabels },
           port: ports.map((p) => ({ name: p.name, port: p.containerPort, targetPort: p.name, protocol: p.protocol ?? Protocol.TCP })),
+          loadBalancerSourceRanges: props.loadBalancerSourceRanges ? [...props.loadBalancerSourceRanges] : undefined,
         },
       });
+      if (exposure !== ServiceExposure.CLUSTER_IP && props.exposureReason !== undefined) {
+        Policy.suppress(this.serviceResource, 'K8S-SERVICE-EXPOSURE', props.exposureReason);
+      }
     }
 
     this.networkPolicyResource = new NetworkPolicyV1(this, 'NetworkPolicy', {
@@ -583,6 +618,27 @@ function defaultWorkloadName(scope: Construct, props: HardenedWorkloadProps): st
       'Set workloadName to a shorter DNS-1123 label, or shorten spec.name.');
   }
   return name;
+}
+
+function checkExposure(scope: Construct, props: HardenedWorkloadProps): void {
+  const exposure = props.serviceExposure ?? ServiceExposure.CLUSTER_IP;
+  if (!Object.values(ServiceExposure).includes(exposure)) {
+    throw invalid(scope, 'serviceExposure', 'is not a known Service type', exposure, 'Use ServiceExposure.CLUSTER_IP, NODE_PORT or LOAD_BALANCER.');
+  }
+  const ports = [props.spec, ...(props.sidecars ?? [])].flatMap((c) => c?.ports ?? []);
+  if (exposure !== ServiceExposure.CLUSTER_IP && ports.length === 0) {
+    throw invalid(scope, 'serviceExposure', 'is set, but no container declares a port, so there is no Service to expose', exposure, 'Declare the port in spec.ports, or remove serviceExposure.');
+  }
+  if (props.exposureReason !== undefined && (exposure === ServiceExposure.CLUSTER_IP || typeof props.exposureReason !== 'string' || props.exposureReason.trim().length < 10)) {
+    throw invalid(scope, 'exposureReason', exposure === ServiceExposure.CLUSTER_IP ? 'is given for a ClusterIP Service, which is not exposed' : 'must say why in at least 10 characters',
+      props.exposureReason, 'Give the reason and reference of the exposure with NODE_PORT or LOAD_BALANCER, e.g. "syslog from the plant network, ticket NET-42".');
+  }
+  if (props.loadBalancerSourceRanges !== undefined) {
+    if (exposure !== ServiceExposure.LOAD_BALANCER) {
+      throw invalid(scope, 'loadBalancerSourceRanges', 'only applies to a LoadBalancer Service', props.loadBalancerSourceRanges, 'Set serviceExposure: ServiceExposure.LOAD_BALANCER, or remove it.');
+    }
+    props.loadBalancerSourceRanges.forEach((cidr, i) => checkCidr(scope, `loadBalancerSourceRanges[${i}]`, cidr));
+  }
 }
 
 function checkFileMounts(scope: Construct, props: HardenedWorkloadProps, all: Array<[string, ContainerSpec]>): void {

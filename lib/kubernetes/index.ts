@@ -7,3 +7,4 @@ export * from './hardened-cron-job';
 export * from './hardened-job';
 export * from './hardened-daemon-set';
 export * from './config-map';
+export * from './hardened-ingress';
