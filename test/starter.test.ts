@@ -1,25 +1,15 @@
 // examples/starter is what a new user copies (scripts/new-user.sh runs it outside the repo from the
 // packed tarball); here it is synthesized in place, importing 'cdktf-hybrid' mapped to lib/.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { runExample } from './helpers/run-example';
 
 describe('examples/starter', () => {
   let outdir: string;
   let stack: any;
   let annotations: Array<{ level: string; constructPath: string; message: string }>;
   beforeAll(() => {
-    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'starter-'));
-    const previous = process.env.CDKTF_OUTDIR;
-    process.env.CDKTF_OUTDIR = outdir;
-    try {
-      jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the app the way cdktf does
-        require('../examples/starter/main.ts');
-      });
-    } finally {
-      if (previous === undefined) delete process.env.CDKTF_OUTDIR; else process.env.CDKTF_OUTDIR = previous;
-    }
+    outdir = runExample(path.join(__dirname, '..', 'examples', 'starter', 'main.ts'), 'starter-');
     stack = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'starter', 'cdk.tf.json'), 'utf8'));
     annotations = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')).stacks.starter.annotations;
   });
