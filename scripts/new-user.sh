@@ -25,7 +25,7 @@ cp -R "$repo/examples/starter" "$work/app"
 cd "$work/app"
 
 step "npm install ../$tarball (and the starter's pinned dependencies)"
-npm install --prefer-offline --no-save "../$tarball" >/dev/null
+npm install --prefer-offline "../$tarball" >/dev/null
 npm ls cdktf-hybrid typescript --depth=0
 
 step "npx cdktf synth"
