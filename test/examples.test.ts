@@ -1,24 +1,14 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { loadSchema, stackProblems } from './vm/schema-helpers';
+import { runExample } from './helpers/run-example';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const examples = fs.readdirSync(EXAMPLES).filter((name) => fs.existsSync(path.join(EXAMPLES, name, 'main.ts')));
 
 /** Runs an example's main.ts the way `cdktf synth` does, into a fresh CDKTF_OUTDIR, and returns each stack's JSON. */
 function synthExample(name: string): Record<string, any> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
-  const previous = process.env.CDKTF_OUTDIR;
-  process.env.CDKTF_OUTDIR = outdir;
-  try {
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the example the way cdktf does
-      require(path.join(EXAMPLES, name, 'main.ts'));
-    });
-  } finally {
-    if (previous === undefined) delete process.env.CDKTF_OUTDIR; else process.env.CDKTF_OUTDIR = previous;
-  }
+  const outdir = runExample(path.join(EXAMPLES, name, 'main.ts'), `example-${name}-`);
   const stacksDir = path.join(outdir, 'stacks');
   const stacks: Record<string, any> = {};
   for (const stack of fs.readdirSync(stacksDir)) {

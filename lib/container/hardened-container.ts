@@ -13,6 +13,7 @@ import {
   UNENFORCEABLE_CONTROLS,
 } from './private/controls';
 import { ITrustedImage } from './trusted-image';
+import { addSynthNote } from '../core/private/notes';
 
 /** Docker log drivers that keep logs on the host with rotation. */
 export enum DockerLogDriver {
@@ -20,6 +21,29 @@ export enum DockerLogDriver {
   JSON_FILE = 'json-file',
   /** `local` (compressed, rotated). */
   LOCAL = 'local',
+}
+
+/**
+ * How Docker runs an HTTP or TCP health probe inside the container, and what each form needs
+ * from the image.
+ */
+export enum DockerHealthCheckTool {
+  /**
+   * `wget -q -O /dev/null <url>` for HTTP (`--no-check-certificate` for HTTPS, as Kubernetes does not
+   * verify probe certificates) and `nc -z 127.0.0.1 <port>` for TCP. Needs BusyBox or GNU wget and nc
+   * (Alpine, BusyBox); Debian-slim and distroless images have neither.
+   */
+  WGET = 'WGET',
+  /**
+   * `curl -fsS -o /dev/null <url>` for HTTP (`-k` for HTTPS); TCP uses bash (see `BASH`). Needs curl.
+   */
+  CURL = 'CURL',
+  /**
+   * bash's built-in `/dev/tcp`: TCP opens a connection; HTTP sends a GET and accepts a 2xx or 3xx
+   * status. Needs only bash (Debian, Ubuntu, Debian-slim, UBI and most official images); HTTPS
+   * probes are checked as TCP connections (bash cannot speak TLS).
+   */
+  BASH = 'BASH',
 }
 
 /** A container port published on the Docker host. */
@@ -238,11 +262,20 @@ export interface HardenedContainerProps {
    */
   readonly devices?: DockerDeviceMapping[];
   /**
-   * Health check command run by Docker inside the container (`["CMD", ...]` is added). Overrides
-   * the command derived from `spec.healthProbe`.
-   * @default - derived from `spec.healthProbe`: exec → its command; http → `wget -q -O /dev/null <url>` (https adds `--no-check-certificate`, as Kubernetes does not verify probe certificates); tcp → `nc -z 127.0.0.1 <port>`
+   * Health check command run by Docker inside the container (`["CMD", ...]` is added), e.g. a
+   * binary the image ships (`["/app/healthcheck"]`). Overrides the command derived from
+   * `spec.healthProbe`; needs nothing else from the image.
+   * @default - derived from `spec.healthProbe` with `healthCheckTool`
    */
   readonly healthCheckCommand?: string[];
+  /**
+   * The tool inside the image that Docker uses to run an HTTP or TCP `spec.healthProbe` (Docker
+   * runs health checks inside the container; it has no HTTP or TCP check of its own). Not used
+   * for exec probes or with `healthCheckCommand`.
+   * @default - from the image reference: `WGET` for Alpine and BusyBox images (repository or tag
+   * names them), an error for distroless images (set `healthCheckCommand`), `BASH` otherwise
+   */
+  readonly healthCheckTool?: DockerHealthCheckTool;
   /**
    * Seconds Docker waits after SIGTERM before it kills the container when Terraform replaces or
    * destroys it (`destroy_grace_seconds`, 1-3600). Without it kreuzwerker/docker 3.6.2 stops the
@@ -574,12 +607,12 @@ export class HardenedContainer extends Construct {
 
     // controls the provider cannot express
     if (props.hostEnforcesPidsLimit === true) {
-      Annotations.of(this).addInfo('DOCKER-PIDS-LIMIT (CIS Docker 5.29): not enforceable by this provider (no pids_limit in docker_container 3.6.2); hostEnforcesPidsLimit says the host caps PIDs.');
+      addSynthNote(this, 'DOCKER-PIDS-LIMIT', 'DOCKER-PIDS-LIMIT (CIS Docker 5.29): not enforceable by this provider (no pids_limit in docker_container 3.6.2); hostEnforcesPidsLimit says the host caps PIDs.');
     } else {
       warn('DOCKER-PIDS-LIMIT (CIS Docker 5.29): not enforceable by this provider (no pids_limit in docker_container 3.6.2). Cap PIDs on the host (daemon default-pids-limit) and set hostEnforcesPidsLimit: true.');
     }
     for (const control of UNENFORCEABLE_CONTROLS) {
-      Annotations.of(this).addInfo(`${control.controlId} (CIS Docker ${control.cis}): not enforceable by this provider; ${control.text}.`);
+      addSynthNote(this, control.controlId, `${control.controlId} (CIS Docker ${control.cis}): not enforceable by this provider; ${control.text}.`);
     }
 
     const config: ContainerConfig = {
@@ -709,27 +742,33 @@ export class HardenedContainer extends Construct {
     });
   }
 
+  /** The tool a probe needs, from what the image reference says about the image. */
+  private defaultHealthCheckTool(props: HardenedContainerProps): DockerHealthCheckTool {
+    const ref = props.spec.image.reference.toLowerCase();
+    if (/distroless|(^|\/)static(:|@|$)/.test(ref)) {
+      throw invalid(this, 'spec.healthProbe', `is an ${props.spec.healthProbe!.probeType} probe, but ${props.spec.image.reference} looks distroless: it has no shell, wget or curl to run it`,
+        props.spec.image.reference, 'Set healthCheckCommand to a health check binary the image ships (e.g. ["/app/healthcheck"]), or healthCheckTool if the image has one.');
+    }
+    return /alpine|busybox/.test(ref) ? DockerHealthCheckTool.WGET : DockerHealthCheckTool.BASH;
+  }
+
   private renderHealthcheck(props: HardenedContainerProps): ContainerHealthcheck | undefined {
     const probe = props.spec.healthProbe;
     let command = props.healthCheckCommand;
     if (command !== undefined && (!Array.isArray(command) || command.length === 0 || command.some((c) => typeof c !== 'string' || c.length === 0))) {
       throw invalid(this, 'healthCheckCommand', 'must be a non-empty list of non-empty strings', command, 'Use e.g. ["/app/healthcheck"].');
     }
+    if (props.healthCheckTool !== undefined && !Object.values(DockerHealthCheckTool).includes(props.healthCheckTool)) {
+      throw invalid(this, 'healthCheckTool', 'is not a known tool', props.healthCheckTool, 'Use DockerHealthCheckTool.WGET, CURL or BASH.');
+    }
     if (command === undefined && probe !== undefined) {
       if (probe.probeType === ProbeType.EXEC) {
         command = probe.command;
-      } else if (probe.probeType === ProbeType.HTTP) {
-        // An HTTPS probe, like Kubernetes' httpGet, does not verify the certificate (it is issued for a
-        // service name, never for 127.0.0.1); without the flag wget fails and the container stays unhealthy.
-        command = probe.https
-          ? ['wget', '-q', '--no-check-certificate', '-O', '/dev/null', `https://127.0.0.1:${probe.port}${probe.path}`]
-          : ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${probe.port}${probe.path}`];
       } else {
-        command = ['nc', '-z', '127.0.0.1', String(probe.port)];
-      }
-      if (probe.probeType !== ProbeType.EXEC && command !== undefined) {
-        Annotations.of(this).addInfo(`Docker runs health checks inside the container: the ${probe.probeType} probe becomes \`${command.join(' ')}\`, `
-          + `so the image must contain ${command[0]}. Set healthCheckCommand if it does not.`);
+        const tool = props.healthCheckTool ?? this.defaultHealthCheckTool(props);
+        command = dockerProbeCommand(probe.probeType, tool, probe.port!, probe.path ?? '/', probe.https);
+        addSynthNote(this, 'DOCKER-HEALTHCHECK', `Docker runs health checks inside the container: the ${probe.probeType} probe becomes \`${command.join(' ')}\` `
+          + `(healthCheckTool ${tool}${props.healthCheckTool === undefined ? ', chosen from the image reference' : ''}), so the image must contain ${command[0]}.`);
       }
     }
     if (command === undefined) {
@@ -746,3 +785,22 @@ export class HardenedContainer extends Construct {
   }
 }
 
+/** The Docker health check command of an HTTP or TCP probe with `tool` (see `DockerHealthCheckTool`). */
+export function dockerProbeCommand(type: ProbeType, tool: DockerHealthCheckTool, port: number, path: string, https: boolean): string[] {
+  const bashTcp = `exec 3<>/dev/tcp/127.0.0.1/${port}`;
+  if (type === ProbeType.TCP || (tool === DockerHealthCheckTool.BASH && https)) {
+    return tool === DockerHealthCheckTool.WGET ? ['nc', '-z', '127.0.0.1', String(port)] : ['bash', '-c', bashTcp];
+  }
+  const url = `${https ? 'https' : 'http'}://127.0.0.1:${port}${path}`;
+  // printf format, single-quoted shell word, Terraform string: "%", "'" and "$" are URL-encoded.
+  const request = path.replace(/%/g, '%%25').replace(/'/g, '%%27').replace(/\$/g, '%%24');
+  switch (tool) {
+    case DockerHealthCheckTool.WGET:
+      return https ? ['wget', '-q', '--no-check-certificate', '-O', '/dev/null', url] : ['wget', '-q', '-O', '/dev/null', url];
+    case DockerHealthCheckTool.CURL:
+      return https ? ['curl', '-fsSk', '-o', '/dev/null', url] : ['curl', '-fsS', '-o', '/dev/null', url];
+    default:
+      // A GET over bash's /dev/tcp; healthy on a 2xx or 3xx status line. No "${": Terraform would interpolate it.
+      return ['bash', '-c', `${bashTcp} && printf 'GET ${request} HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && read -r _ code _ <&3 && [[ $code == [23]?? ]]`];
+  }
+}

@@ -4,6 +4,7 @@ import { Annotations, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ImageReference } from '../core/image-reference';
 import { invalid, REDACTED } from '../core/private/errors';
+import { addSynthNote } from '../core/private/notes';
 
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const REGISTRY_HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]{1,5})?$/;
@@ -109,7 +110,7 @@ export class TrustedImage extends Construct implements ITrustedImage {
       keepLocally: props.keepLocally ?? false,
     });
     this.imageId = this.resource.imageId;
-    Annotations.of(this).addInfo('DOCKER-CONTENT-TRUST (CIS Docker 4.5): not enforceable by this provider (no content-trust option); verify image signatures in the pipeline.');
+    addSynthNote(this, 'DOCKER-CONTENT-TRUST', 'DOCKER-CONTENT-TRUST (CIS Docker 4.5): not enforceable by this provider (no content-trust option); verify image signatures in the pipeline.');
   }
 }
 

@@ -170,8 +170,22 @@ export interface ProbeTimings {
   readonly failureThreshold?: number;
 }
 
+/** What every probe form accepts besides its check: timings and a separate liveness check. */
+export interface ProbeOptions extends ProbeTimings {
+  /**
+   * A different check for liveness (Kubernetes restarts the container when it fails), e.g.
+   * `HealthProbe.http({ path: '/livez', port: 8080 })` next to a readiness path `/ready`.
+   * It must not make the same check as this probe (kube-score "Pod Probes Identical": a
+   * liveness check that fails with readiness under load restarts healthy pods and cascades).
+   * The Docker backend runs only this probe, never the liveness check.
+   * @default - derived: an HTTP probe gets a TCP liveness check on its port; an exec probe a TCP
+   * check on the container's first TCP port (none without one); a TCP probe no liveness check
+   */
+  readonly liveness?: HealthProbe;
+}
+
 /** Options for an HTTP probe. */
-export interface HttpProbeOptions extends ProbeTimings {
+export interface HttpProbeOptions extends ProbeOptions {
   /** Absolute path to GET, e.g. `/healthz`. */
   readonly path: string;
   /** Container port number to probe (1-65535). */
@@ -184,13 +198,13 @@ export interface HttpProbeOptions extends ProbeTimings {
 }
 
 /** Options for a TCP probe. */
-export interface TcpProbeOptions extends ProbeTimings {
+export interface TcpProbeOptions extends ProbeOptions {
   /** Container port number to connect to (1-65535). */
   readonly port: number;
 }
 
 /** Options for an exec probe. */
-export interface ExecProbeOptions extends ProbeTimings {
+export interface ExecProbeOptions extends ProbeOptions {
   /** Command and arguments run inside the container (no shell unless you call one). */
   readonly command: string[];
 }
@@ -250,6 +264,11 @@ export class HealthProbe {
   public readonly command?: string[];
   /** Whether an HTTP probe uses HTTPS. */
   public readonly https: boolean;
+  /**
+   * The separate liveness check given with `liveness`.
+   * @default - derived by the Kubernetes constructs (see `ProbeOptions.liveness`)
+   */
+  public readonly liveness?: HealthProbe;
   /** Seconds before the first check. */
   public readonly initialDelaySeconds: number;
   /** Seconds between checks. */
@@ -259,7 +278,7 @@ export class HealthProbe {
   /** Failures before unhealthy. */
   public readonly failureThreshold: number;
 
-  private constructor(probeType: ProbeType, timings: ProbeTimings, path: string | undefined, port: number | undefined, command: string[] | undefined, https: boolean) {
+  private constructor(probeType: ProbeType, timings: ProbeOptions, path: string | undefined, port: number | undefined, command: string[] | undefined, https: boolean) {
     const where = `HealthProbe.${probeType.toLowerCase()}`;
     const resolved: Record<string, number> = {};
     for (const [key, min, max, fallback] of TIMING_RANGES) {
@@ -282,6 +301,38 @@ export class HealthProbe {
     this.periodSeconds = resolved.periodSeconds;
     this.timeoutSeconds = resolved.timeoutSeconds;
     this.failureThreshold = resolved.failureThreshold;
+    const liveness = timings.liveness;
+    if (liveness !== undefined) {
+      if (!(liveness instanceof HealthProbe)) {
+        throw invalid(where, 'liveness', 'must be a HealthProbe', liveness, 'Use HealthProbe.http({...}), .tcp({...}) or .exec({...}).');
+      }
+      if (liveness.liveness !== undefined) {
+        throw invalid(where, 'liveness.liveness', 'is set: a liveness check has no liveness check of its own', liveness.liveness.probeType, 'Remove the inner liveness.');
+      }
+      if (this.sameCheckAs(liveness)) {
+        throw invalid(where, 'liveness', 'makes the same check as the probe itself (kube-score "Pod Probes Identical")', describeCheck(liveness),
+          'Check something else for liveness (another path, or HealthProbe.tcp on the port), or leave liveness unset to get a derived one.');
+      }
+      this.liveness = liveness;
+    }
+  }
+
+  /** True when both probes make the same check in kube-score's sense (same handler and target; timings do not count). */
+  public sameCheckAs(other: HealthProbe): boolean {
+    if (other.probeType !== this.probeType) return false;
+    switch (this.probeType) {
+      case ProbeType.HTTP: return other.path === this.path && other.port === this.port;
+      case ProbeType.TCP: return other.port === this.port;
+      default: return JSON.stringify(other.command) === JSON.stringify(this.command);
+    }
+  }
+}
+
+function describeCheck(p: HealthProbe): string {
+  switch (p.probeType) {
+    case ProbeType.HTTP: return `HTTP ${p.path} on ${p.port}`;
+    case ProbeType.TCP: return `TCP ${p.port}`;
+    default: return `exec ${(p.command ?? []).join(' ')}`;
   }
 }
 

@@ -4,6 +4,7 @@ import { invalid } from '../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../core/private/validation';
 import { HardenedWorkload, HardenedWorkloadProps } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
+import { validateJobRun } from './private/job';
 import { renderPodTemplate } from './private/pod-template';
 
 /** What a CronJob does when a run is due while the previous one still runs. */
@@ -150,15 +151,10 @@ export class HardenedCronJob extends HardenedWorkload {
     if (p.concurrencyPolicy !== undefined && !Object.values(ConcurrencyPolicy).includes(p.concurrencyPolicy)) {
       throw invalid(this, 'concurrencyPolicy', 'is not a known policy', p.concurrencyPolicy, 'Use a ConcurrencyPolicy value.');
     }
-    if (p.restartPolicy !== undefined && !Object.values(JobRestartPolicy).includes(p.restartPolicy)) {
-      throw invalid(this, 'restartPolicy', 'is not OnFailure or Never (jobs cannot restart Always)', p.restartPolicy, 'Use JobRestartPolicy.ON_FAILURE or JobRestartPolicy.NEVER.');
-    }
+    validateJobRun(this, { ...p, ttlSecondsAfterFinished: p.ttlSecondsAfterFinished ?? 86400 });
     checkIntegerRange(this, 'successfulJobsHistoryLimit', p.successfulJobsHistoryLimit ?? 3, 0, 100);
     checkIntegerRange(this, 'failedJobsHistoryLimit', p.failedJobsHistoryLimit ?? 1, 0, 100);
     checkIntegerRange(this, 'startingDeadlineSeconds', p.startingDeadlineSeconds ?? 300, 10, 86400,
       'Use 10-86400 seconds; below 10 the controller may skip runs.');
-    checkIntegerRange(this, 'activeDeadlineSeconds', p.activeDeadlineSeconds ?? 3600, 1, 604800);
-    checkIntegerRange(this, 'backoffLimit', p.backoffLimit ?? 3, 0, 100);
-    checkIntegerRange(this, 'ttlSecondsAfterFinished', p.ttlSecondsAfterFinished ?? 86400, 0, 2592000);
   }
 }

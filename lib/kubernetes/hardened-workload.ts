@@ -8,11 +8,23 @@ import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protoco
 import { Naming } from '../core/naming';
 import { Cpu, Size } from '../core/quantity';
 import { invalid, REDACTED } from '../core/private/errors';
-import { checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
+import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
+import { FileMount } from './config-map';
+import { Policy } from '../policy/suppressions';
 import { IKubernetesNamespace } from './hardened-namespace';
 import { checkLabels, MANAGED_BY_LABELS, NAME_LABEL, NAMESPACE_NAME_LABEL, secretKeyFor } from './private/labels';
 import { resolveResources } from './private/resources';
 import { IRuntimeClass } from './sandbox-runtime-class';
+
+/** How a workload's Service is reachable. */
+export enum ServiceExposure {
+  /** Inside the cluster only (reach it from outside through an Ingress). */
+  CLUSTER_IP = 'ClusterIP',
+  /** On a port of every node; K8S-SERVICE-EXPOSURE reports it unless `exposureReason` is given. */
+  NODE_PORT = 'NodePort',
+  /** On an external load balancer address; K8S-SERVICE-EXPOSURE reports it unless `exposureReason` is given. */
+  LOAD_BALANCER = 'LoadBalancer',
+}
 
 /** Props shared by every hardened workload (Deployment, StatefulSet, CronJob). */
 export interface HardenedWorkloadProps {
@@ -33,10 +45,39 @@ export interface HardenedWorkloadProps {
   readonly sidecars?: ContainerSpec[];
   /**
    * Name of the workload and its objects (ServiceAccount, Service, NetworkPolicy, ...): a
-   * DNS-1123 label of at most 52 characters.
-   * @default - a unique name derived from the construct path
+   * DNS-1123 label of at most 52 characters. Other pods reach the Service as
+   * `http://<workloadName>:<port>` (and the Docker backend names its container `spec.name`),
+   * so by default both backends use the same name.
+   * @default - `spec.name`, plus a hash suffix when `uniqueNameSuffix` is true
    */
   readonly workloadName?: string;
+  /**
+   * Append an 8-character hash of the construct path to the default name (`api-8ac10ade`), e.g. to
+   * run the same spec several times in one namespace. Ignored when `workloadName` is given.
+   *
+   * Switching this on or off renames the Kubernetes objects: Terraform replaces them once (the
+   * Terraform addresses stay the same).
+   * @default false
+   */
+  readonly uniqueNameSuffix?: boolean;
+  /**
+   * Type of the workload's Service (when ports are declared). `NODE_PORT` and `LOAD_BALANCER`
+   * expose the pods outside the cluster: the policy rule K8S-SERVICE-EXPOSURE reports them unless
+   * `exposureReason` says why. Prefer `CLUSTER_IP` behind a `HardenedIngress` with TLS.
+   * @default ServiceExposure.CLUSTER_IP
+   */
+  readonly serviceExposure?: ServiceExposure;
+  /**
+   * Why the Service is exposed outside the cluster (with `NODE_PORT` or `LOAD_BALANCER`), recorded as a
+   * reviewed suppression of K8S-SERVICE-EXPOSURE on the Service, e.g. "UDP syslog from the plant network, ticket NET-42".
+   * @default - none: exposure is reported
+   */
+  readonly exposureReason?: string;
+  /**
+   * Source ranges allowed to reach a `LOAD_BALANCER` Service (CIDRs).
+   * @default - every address the load balancer accepts
+   */
+  readonly loadBalancerSourceRanges?: string[];
   /**
    * Extra labels on the pods and objects. The selector label `app.kubernetes.io/name` is set by the library.
    * @default - none
@@ -98,6 +139,13 @@ export interface HardenedWorkloadProps {
    * @default false
    */
   readonly writableMemoryBacked?: boolean;
+  /**
+   * ConfigMaps and Secrets mounted as read-only files (`configMap` and `secret` volumes, allowed
+   * under Pod Security "restricted"), e.g. a TLS key or a config file, so secrets need not be
+   * environment variables.
+   * @default - none
+   */
+  readonly files?: FileMount[];
   /**
    * A startup probe for the main container, for slow starters: liveness and readiness checks
    * begin only after it succeeds.
@@ -211,6 +259,8 @@ export abstract class HardenedWorkload extends Construct {
   public readonly gpuNodeSelector: { [key: string]: string };
   /** Fallback requests and limits (from the namespace). */
   public readonly containerDefaults: ContainerResources;
+  /** ConfigMaps and Secrets mounted as read-only files. */
+  public readonly files: FileMount[];
 
   private readonly ingressRules: TrafficRule[] = [];
   private readonly egressRules: TrafficRule[] = [];
@@ -227,8 +277,8 @@ export abstract class HardenedWorkload extends Construct {
       throw invalid(this, 'namespace.namespaceName', 'is a system namespace (K8S-NS-DEDICATED)', props.namespace.namespaceName,
         'Run workloads in a namespace of their own, e.g. a HardenedNamespace.');
     }
-    const name = props.workloadName ?? Naming.uniqueDnsLabel(this, MAX_NAME);
-    checkDnsLabel(this, 'workloadName', name);
+    const name = props.workloadName ?? defaultWorkloadName(this, props);
+    checkDnsLabel(this, props.workloadName === undefined ? 'spec.name' : 'workloadName', name);
     if (!isUnresolved(name) && name.length > MAX_NAME) {
       throw invalid(this, 'workloadName', `is longer than ${MAX_NAME} characters`, name, 'Shorten it: CronJob and Service names derived from it must stay within 63 characters.');
     }
@@ -270,7 +320,11 @@ export abstract class HardenedWorkload extends Construct {
       }
     }
     checkProbePort(this, 'spec.healthProbe', props.spec.healthProbe, props.spec);
-    (props.sidecars ?? []).forEach((c, i) => checkProbePort(this, `sidecars[${i}].healthProbe`, c.healthProbe, c));
+    checkProbePort(this, 'spec.healthProbe.liveness', props.spec.healthProbe?.liveness, props.spec);
+    (props.sidecars ?? []).forEach((c, i) => {
+      checkProbePort(this, `sidecars[${i}].healthProbe`, c.healthProbe, c);
+      checkProbePort(this, `sidecars[${i}].healthProbe.liveness`, c.healthProbe?.liveness, c);
+    });
     checkProbePort(this, 'startupProbe', props.startupProbe, props.spec);
     if (props.startupProbe !== undefined && !(props.startupProbe instanceof HealthProbe)) {
       throw invalid(this, 'startupProbe', 'must be a HealthProbe', props.startupProbe, 'Use HealthProbe.http({...}), .tcp({...}) or .exec({...}).');
@@ -326,6 +380,8 @@ export abstract class HardenedWorkload extends Construct {
     }
     const gpuNodeSelector = props.gpuNodeSelector ?? { 'nvidia.com/gpu.present': 'true' };
     checkLabels(this, 'gpuNodeSelector', gpuNodeSelector);
+    checkFileMounts(this, props, all);
+    checkExposure(this, props);
     this.validateKindProps(props);
 
     // 2. resolve
@@ -351,6 +407,7 @@ export abstract class HardenedWorkload extends Construct {
     this.gpuResourceName = gpuResourceName;
     this.gpuNodeSelector = { ...gpuNodeSelector };
     this.containerDefaults = containerDefaults;
+    this.files = [...(props.files ?? [])];
 
     const warn = (message: string) => Annotations.of(this).addWarning(message);
     if (this.automountServiceAccountToken) warn('automountServiceAccountToken is true: the pods get a Kubernetes API token (K8S-SA-TOKEN).');
@@ -397,15 +454,20 @@ export abstract class HardenedWorkload extends Construct {
     }
 
     const ports = [...(props.spec.ports ?? []), ...(props.sidecars ?? []).flatMap((c) => c.ports ?? [])];
+    const exposure = props.serviceExposure ?? ServiceExposure.CLUSTER_IP;
     if (ports.length > 0) {
       this.serviceResource = new ServiceV1(this, 'Service', {
         metadata: { ...metadata },
         spec: {
-          type: 'ClusterIP',
+          type: exposure,
           selector: { ...this.selectorLabels },
           port: ports.map((p) => ({ name: p.name, port: p.containerPort, targetPort: p.name, protocol: p.protocol ?? Protocol.TCP })),
+          loadBalancerSourceRanges: props.loadBalancerSourceRanges ? [...props.loadBalancerSourceRanges] : undefined,
         },
       });
+      if (exposure !== ServiceExposure.CLUSTER_IP && props.exposureReason !== undefined) {
+        Policy.suppress(this.serviceResource, 'K8S-SERVICE-EXPOSURE', props.exposureReason);
+      }
     }
 
     this.networkPolicyResource = new NetworkPolicyV1(this, 'NetworkPolicy', {
@@ -542,6 +604,72 @@ export abstract class HardenedWorkload extends Construct {
       egress: egress.length > 0 ? egress : undefined,
     };
   }
+}
+
+/**
+ * The plain default name: the main container's name, so `http://<spec.name>` resolves and the Docker
+ * backend (which names its container `spec.name`) behaves the same. A hash suffix only on request.
+ */
+function defaultWorkloadName(scope: Construct, props: HardenedWorkloadProps): string {
+  if (props.uniqueNameSuffix === true) return Naming.uniqueDnsLabel(scope, MAX_NAME);
+  const name = props.spec?.name;
+  if (typeof name === 'string' && !isUnresolved(name) && name.length > MAX_NAME) {
+    throw invalid(scope, 'spec.name', `is longer than ${MAX_NAME} characters, so it cannot name the workload's objects`, name,
+      'Set workloadName to a shorter DNS-1123 label, or shorten spec.name.');
+  }
+  return name;
+}
+
+function checkExposure(scope: Construct, props: HardenedWorkloadProps): void {
+  const exposure = props.serviceExposure ?? ServiceExposure.CLUSTER_IP;
+  if (!Object.values(ServiceExposure).includes(exposure)) {
+    throw invalid(scope, 'serviceExposure', 'is not a known Service type', exposure, 'Use ServiceExposure.CLUSTER_IP, NODE_PORT or LOAD_BALANCER.');
+  }
+  const ports = [props.spec, ...(props.sidecars ?? [])].flatMap((c) => c?.ports ?? []);
+  if (exposure !== ServiceExposure.CLUSTER_IP && ports.length === 0) {
+    throw invalid(scope, 'serviceExposure', 'is set, but no container declares a port, so there is no Service to expose', exposure, 'Declare the port in spec.ports, or remove serviceExposure.');
+  }
+  if (props.exposureReason !== undefined && (exposure === ServiceExposure.CLUSTER_IP || typeof props.exposureReason !== 'string' || props.exposureReason.trim().length < 10)) {
+    throw invalid(scope, 'exposureReason', exposure === ServiceExposure.CLUSTER_IP ? 'is given for a ClusterIP Service, which is not exposed' : 'must say why in at least 10 characters',
+      props.exposureReason, 'Give the reason and reference of the exposure with NODE_PORT or LOAD_BALANCER, e.g. "syslog from the plant network, ticket NET-42".');
+  }
+  if (props.loadBalancerSourceRanges !== undefined) {
+    if (exposure !== ServiceExposure.LOAD_BALANCER) {
+      throw invalid(scope, 'loadBalancerSourceRanges', 'only applies to a LoadBalancer Service', props.loadBalancerSourceRanges, 'Set serviceExposure: ServiceExposure.LOAD_BALANCER, or remove it.');
+    }
+    props.loadBalancerSourceRanges.forEach((cidr, i) => checkCidr(scope, `loadBalancerSourceRanges[${i}]`, cidr));
+  }
+}
+
+function checkFileMounts(scope: Construct, props: HardenedWorkloadProps, all: Array<[string, ContainerSpec]>): void {
+  const taken = new Map<string, Set<string>>();
+  for (const [, c] of all) taken.set(c.name, new Set(c.writablePaths ?? []));
+  (props.files ?? []).forEach((f, i) => {
+    const prop = `files[${i}]`;
+    if (typeof f !== 'object' || f === null) throw invalid(scope, prop, 'must be a FileMount', f, 'Pass { mountPath, configMap } or { mountPath, secretName }.');
+    if ((f.configMap === undefined) === (f.secretName === undefined)) {
+      throw invalid(scope, prop, 'must give exactly one of configMap and secretName', Object.keys(f).join(', '), 'Mount one ConfigMap or one Secret per entry.');
+    }
+    checkAbsolutePath(scope, `${prop}.mountPath`, f.mountPath);
+    if (f.secretName !== undefined) checkDnsSubdomain(scope, `${prop}.secretName`, f.secretName);
+    if (f.configMap !== undefined) {
+      if (typeof f.configMap.configMapName !== 'string') throw invalid(scope, `${prop}.configMap`, 'must be a ConfigMap', f.configMap, 'Pass a ConfigMap construct.');
+      const ns = f.configMap.namespaceName;
+      if (!isUnresolved(ns) && !isUnresolved(props.namespace.namespaceName) && ns !== props.namespace.namespaceName) {
+        throw invalid(scope, `${prop}.configMap`, `is in namespace "${ns}", not the workload's ("${props.namespace.namespaceName}"); pods mount only ConfigMaps of their own namespace`,
+          f.configMap.configMapName, 'Create the ConfigMap in the workload\'s namespace.');
+      }
+    }
+    const target = f.containerName ?? props.spec.name;
+    const paths = taken.get(target);
+    if (paths === undefined) {
+      throw invalid(scope, `${prop}.containerName`, 'is not a container of the pod', target, `Use one of: ${[...taken.keys()].join(', ')}.`);
+    }
+    if (paths.has(f.mountPath)) {
+      throw invalid(scope, `${prop}.mountPath`, `is already mounted in container "${target}" (a writable path or another file mount)`, f.mountPath, 'Mount each directory once.');
+    }
+    paths.add(f.mountPath);
+  });
 }
 
 function peerSelector(w: HardenedWorkload): { [key: string]: unknown } {

@@ -4,3 +4,7 @@ export * from './hardened-workload';
 export * from './hardened-deployment';
 export * from './hardened-stateful-set';
 export * from './hardened-cron-job';
+export * from './hardened-job';
+export * from './hardened-daemon-set';
+export * from './config-map';
+export * from './hardened-ingress';

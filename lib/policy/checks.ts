@@ -6,6 +6,7 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalid } from '../core/private/errors';
+import { SynthNote, synthNotes } from '../core/private/notes';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
@@ -147,8 +148,9 @@ export class PolicyChecks implements IAspect {
     const suppressions = this.allSuppressions();
     const json = jsonReport(findings, meta);
     const recorded = suppressionRecords(this.stack.node.id, suppressions, findings);
-    fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions: recorded } }, undefined, 2) + '\n');
-    fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta));
+    const notes = synthNotes(this.stack);
+    fs.writeFileSync(path.join(directory, REPORT_FILES.json), JSON.stringify({ ...json, summary: { ...json.summary, suppressions: recorded }, ...(notes.length > 0 ? { notes } : {}) }, undefined, 2) + '\n');
+    fs.writeFileSync(path.join(directory, REPORT_FILES.markdown), markdownReport(this.stack.node.id, findings, suppressions, meta) + notesSection(notes));
     const text = fs.existsSync(stackFile) ? fs.readFileSync(stackFile, 'utf8') : '';
     const uri = artifactUri(stackFile);
     const lines = resourceLineIndex(text);
@@ -261,6 +263,16 @@ export class PolicyChecks implements IAspect {
       annotations.addInfo(head);
     }
   }
+}
+
+/** The notes the constructs recorded instead of printing them (controls the providers cannot express, rendering facts). */
+function notesSection(notes: SynthNote[]): string {
+  if (notes.length === 0) return '';
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return ['', '## Notes (no action needed at synth)', '',
+    'Controls the providers cannot express (met on the host, in the template or by an audit after apply) and how settings are rendered.', '',
+    '| Construct | Topic | Note |', '| --- | --- | --- |',
+    ...notes.map((n) => `| \`${cell(n.constructPath)}\` | ${cell(n.topic)} | ${cell(n.text)} |`), ''].join('\n');
 }
 
 /** The rendered resources of a stack, in construct order, with the position of each address. */

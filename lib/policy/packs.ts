@@ -3,6 +3,7 @@ import { DOCKER_RULES } from './rules/docker';
 import { HYPERV_RULES } from './rules/hyperv';
 import { KUBERNETES_RULES } from './rules/kubernetes';
 import { VIRTUALBOX_RULES } from './rules/virtualbox';
+import { KUBERNETES_EXPOSURE_RULES } from './rules/kubernetes/service-exposure';
 import { VSPHERE_RULES } from './rules/vsphere';
 
 /**
@@ -11,9 +12,9 @@ import { VSPHERE_RULES } from './rules/vsphere';
  * Every call returns a new array, so callers may add their own `IPolicyRule`s to it.
  */
 export class PolicyPacks {
-  /** Rules for `kubernetes_*` resources (Pod Security Standards, NSA/CISA hardening guide). */
+  /** Rules for `kubernetes_*` resources (Pod Security Standards, NSA/CISA hardening guide, Service exposure). */
   public static kubernetes(): IPolicyRule[] {
-    return [...KUBERNETES_RULES];
+    return [...KUBERNETES_RULES, ...KUBERNETES_EXPOSURE_RULES];
   }
 
   /** Rules for `docker_*` resources (Docker daemon and container hardening). */

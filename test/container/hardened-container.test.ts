@@ -3,9 +3,10 @@ import { Container } from '@cdktf/provider-docker/lib/container';
 import { Node } from 'constructs';
 import { TerraformVariable, Testing } from 'cdktf';
 import {
-  ContainerNetwork, ContainerVolume, Cpu, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, DockerLogDriver, Protocol, Size, TrustedImage,
+  ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, DockerLogDriver, Protocol, Size, TrustedImage,
 } from '../../lib';
-import { annotations, container, containerJson, errorOf, fixture, PINNED } from './fixtures';
+import { annotations, container, containerJson, DIGEST, errorOf, firstOf, fixture, PINNED } from './fixtures';
+import { notesOf } from '../helpers/notes';
 
 describe('HardenedContainer defaults', () => {
   test('snapshot of the default configuration', () => {
@@ -138,13 +139,14 @@ describe('HardenedContainer defaults', () => {
     const notes = annotations(web);
     expect(notes).toContainEqual({ level: '@cdktf/warn', message: expect.stringMatching(/^DOCKER-PIDS-LIMIT \(CIS Docker 5\.29\): not enforceable by this provider/) });
     for (const id of ['DOCKER-CONTENT-TRUST', 'DOCKER-SWARM-OFF', 'DOCKER-NO-SSHD', 'DOCKER-EXEC']) {
-      expect(notes).toContainEqual({ level: '@cdktf/info', message: expect.stringMatching(new RegExp(`^${id} .*not enforceable by this provider`)) });
+      expect(notesOf(web)).toContainEqual(expect.stringMatching(new RegExp(`^${id} .*not enforceable by this provider`)));
+      expect(notes.filter((a) => a.message.startsWith(id))).toEqual([]);
     }
   });
-  test('hostEnforcesPidsLimit turns the PIDs warning into an info', () => {
+  test('hostEnforcesPidsLimit turns the PIDs warning into a synth note', () => {
     const { web } = container({ hostEnforcesPidsLimit: true });
-    const pids = annotations(web).filter((a) => a.message.startsWith('DOCKER-PIDS-LIMIT'));
-    expect(pids).toEqual([{ level: '@cdktf/info', message: expect.stringContaining('not enforceable by this provider') }]);
+    expect(annotations(web).filter((a) => a.message.startsWith('DOCKER-PIDS-LIMIT'))).toEqual([]);
+    expect(notesOf(web).filter((m) => m.startsWith('DOCKER-PIDS-LIMIT'))).toEqual([expect.stringContaining('not enforceable by this provider')]);
   });
   test('warns when there is no scan gate', () => {
     const { web } = container();
@@ -257,17 +259,44 @@ describe('HardenedContainer options', () => {
       .toEqual([{ host_path: '/dev/nvidia0', container_path: '/dev/nvidia0', permissions: 'rw' }]);
     expect(annotations(web).some((a) => a.level === '@cdktf/warn' && a.message.includes('PT-DOCKER-GPU'))).toBe(true);
   });
-  test('http and tcp probes become in-container commands, with an info naming the tool', () => {
+  test('http and tcp probes become in-container commands; the default tool comes from the image (bash for Debian-style images), recorded as a note', () => {
     const http = container({}, { healthProbe: HealthProbe.http({ path: '/healthz', port: 8080, periodSeconds: 15, initialDelaySeconds: 5 }) });
-    expect(Object.values<any>(JSON.parse(Testing.synth(http.fx.stack)).resource.docker_container)[0].healthcheck)
-      .toEqual({ test: ['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/healthz'], interval: '15s', timeout: '3s', retries: 3, start_period: '5s' });
-    expect(annotations(http.web).some((a) => a.level === '@cdktf/info' && a.message.includes('must contain wget'))).toBe(true);
-    expect(containerJson({}, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'nc', '-z', '127.0.0.1', '8080']);
+    const check = Object.values<any>(JSON.parse(Testing.synth(http.fx.stack)).resource.docker_container)[0].healthcheck;
+    expect(check).toEqual({ test: ['CMD', 'bash', '-c', expect.any(String)], interval: '15s', timeout: '3s', retries: 3, start_period: '5s' });
+    expect(check.test[3]).toBe("exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && read -r _ code _ <&3 && [[ $code == [23]?? ]]");
+    expect(notesOf(http.web)).toContainEqual(expect.stringMatching(/the HTTP probe becomes `bash -c .*\(healthCheckTool BASH, chosen from the image reference\), so the image must contain bash/));
+    expect(containerJson({}, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/8080']);
     expect(containerJson({ healthCheckCommand: ['/bin/probe', '--ready'] }).healthcheck.test).toEqual(['CMD', '/bin/probe', '--ready']);
+    expect(containerJson().healthcheck.test).toEqual(['CMD', '/app/healthcheck']);
   });
-  test('an https probe does not verify the certificate (issued for a service name, not 127.0.0.1), as Kubernetes httpGet', () => {
-    const c = containerJson({}, { healthProbe: HealthProbe.http({ path: '/healthz', port: 8080, https: true }) });
-    expect(c.healthcheck.test).toEqual(['CMD', 'wget', '-q', '--no-check-certificate', '-O', '/dev/null', 'https://127.0.0.1:8080/healthz']);
+  test('each DockerHealthCheckTool renders the documented command', () => {
+    const http = HealthProbe.http({ path: '/healthz', port: 8080 });
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.WGET }, { healthProbe: http }).healthcheck.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/healthz']);
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.WGET }, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'nc', '-z', '127.0.0.1', '8080']);
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.CURL }, { healthProbe: http }).healthcheck.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://127.0.0.1:8080/healthz']);
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.CURL }, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/8080']);
+  });
+  test('an https probe does not verify the certificate (issued for a service name, not 127.0.0.1), as Kubernetes httpGet; bash checks the port', () => {
+    const https = HealthProbe.http({ path: '/healthz', port: 8080, https: true });
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.WGET }, { healthProbe: https }).healthcheck.test)
+      .toEqual(['CMD', 'wget', '-q', '--no-check-certificate', '-O', '/dev/null', 'https://127.0.0.1:8080/healthz']);
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.CURL }, { healthProbe: https }).healthcheck.test).toEqual(['CMD', 'curl', '-fsSk', '-o', '/dev/null', 'https://127.0.0.1:8080/healthz']);
+    expect(containerJson({}, { healthProbe: https }).healthcheck.test).toEqual(['CMD', 'bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/8080']);
+  });
+  test('the default tool follows the image: wget for Alpine/BusyBox, an error naming the fix for distroless', () => {
+    const http = HealthProbe.http({ path: '/healthz', port: 8080 });
+    const build = (reference: string) => {
+      const fx = fixture(reference);
+      new HardenedContainer(fx.stack, 'Web', { image: fx.image, networks: [fx.network], spec: { ...fx.spec, healthProbe: http } });
+      return firstOf(JSON.parse(Testing.synth(fx.stack)).resource.docker_container).healthcheck.test;
+    };
+    expect(build(`ghcr.io/acme/api:1.4.2-alpine3.20@${DIGEST}`)).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/healthz']);
+    expect(errorOf(() => build(`ghcr.io/distroless/nodejs22:nonroot@${DIGEST}`)))
+      .toMatch(/^stack\/Web: spec\.healthProbe: is an HTTP probe, but .* looks distroless: it has no shell, wget or curl to run it .*Set healthCheckCommand/);
+  });
+  test('paths are encoded so the bash request survives printf, the shell and Terraform', () => {
+    const c = containerJson({}, { healthProbe: HealthProbe.http({ path: "/a%b'c$d", port: 8080 }) });
+    expect(c.healthcheck.test[3]).toContain("printf 'GET /a%%25b%%27c%%24d HTTP/1.0");
   });
   test('health check durations use Go duration syntax, as the provider reads them back (no permanent diff)', () => {
     // The provider stores Config.Healthcheck.Interval.String(): "90s" would come back as "1m30s" and show a change on every plan.

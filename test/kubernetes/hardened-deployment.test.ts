@@ -9,7 +9,7 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { TerraformVariable, Testing } from 'cdktf';
 import { IConstruct, Node } from 'constructs';
 import { Cpu, EnvValue, HardenedDeployment, HardenedNamespace, HealthProbe, Protocol, SandboxRuntime, SandboxRuntimeClass, Size } from '../../lib';
-import { apiSpec, resourceOf, setup, synth, tagOnly } from './helpers';
+import { apiSpec, message, resourceOf, setup, synth, tagOnly } from './helpers';
 
 function warnings(c: IConstruct): string[] {
   return Node.of(c).metadata.filter((m) => /warn/i.test(m.type)).map((m) => String(m.data));
@@ -187,17 +187,39 @@ describe('HardenedDeployment', () => {
     expect([main.resources.requests.cpu, main.resources.limits.cpu]).toEqual(['250m', '2']);
   });
 
-  test('probes: readiness checks twice as often and gives up sooner than liveness', () => {
+  test('probes: an HTTP readiness probe gets a TCP liveness check on its port (kube-score "Pod Probes Identical"); readiness checks twice as often and gives up sooner', () => {
     const { main } = deployment({ spec: apiSpec({ healthProbe: HealthProbe.http({ path: '/healthz', port: 8080, periodSeconds: 20, failureThreshold: 5, initialDelaySeconds: 5 }) }) });
-    expect(main.liveness_probe).toEqual({ http_get: { path: '/healthz', port: '8080', scheme: 'HTTP' }, initial_delay_seconds: 5, period_seconds: 20, timeout_seconds: 3, failure_threshold: 5, success_threshold: 1 });
+    expect(main.liveness_probe).toEqual({ tcp_socket: [{ port: '8080' }], initial_delay_seconds: 5, period_seconds: 20, timeout_seconds: 3, failure_threshold: 5, success_threshold: 1 });
     expect(main.readiness_probe).toEqual({ http_get: { path: '/healthz', port: '8080', scheme: 'HTTP' }, initial_delay_seconds: 5, period_seconds: 10, timeout_seconds: 3, failure_threshold: 2, success_threshold: 1 });
   });
 
-  test('probes stay different even with the tightest timings', () => {
-    const { main } = deployment({ spec: apiSpec({ healthProbe: HealthProbe.tcp({ port: 8080, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 1 }) }) });
+  test('probes: liveness keeps tolerating one more failure than readiness with the tightest timings', () => {
+    const { main } = deployment({ spec: apiSpec({ healthProbe: HealthProbe.http({ path: '/ready', port: 8080, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 1 }) }) });
     expect(main.readiness_probe.failure_threshold).toBe(1);
     expect(main.liveness_probe.failure_threshold).toBe(2);
     expect(main.liveness_probe.tcp_socket).toEqual([{ port: '8080' }]);
+  });
+
+  test('probes: an explicit liveness check is rendered as given', () => {
+    const probe = HealthProbe.http({ path: '/ready', port: 8080, liveness: HealthProbe.http({ path: '/livez', port: 8080, periodSeconds: 30 }) });
+    const { main } = deployment({ spec: apiSpec({ healthProbe: probe }) });
+    expect(main.liveness_probe).toEqual({ http_get: { path: '/livez', port: '8080', scheme: 'HTTP' }, initial_delay_seconds: 0, period_seconds: 30, timeout_seconds: 3, failure_threshold: 3, success_threshold: 1 });
+    expect(main.readiness_probe.http_get.path).toBe('/ready');
+  });
+
+  test('probes: a TCP readiness probe gets no liveness probe rather than an identical one; an exec probe gets a TCP check on the first port', () => {
+    expect(deployment({ spec: apiSpec({ healthProbe: HealthProbe.tcp({ port: 8080 }) }) }).main.liveness_probe).toBeUndefined();
+    const exec = deployment({ spec: apiSpec({ healthProbe: HealthProbe.exec({ command: ['/app/check'] }) }) }).main;
+    expect(exec.liveness_probe.tcp_socket).toEqual([{ port: '8080' }]);
+    expect(exec.readiness_probe.exec).toEqual({ command: ['/app/check'] });
+  });
+
+  test('probes: a liveness check identical to readiness, or on an undeclared port, is rejected', () => {
+    expect(message(() => HealthProbe.http({ path: '/healthz', port: 8080, liveness: HealthProbe.http({ path: '/healthz', port: 8080, periodSeconds: 30 }) })))
+      .toMatch(/^HealthProbe\.http: liveness: makes the same check as the probe itself \(kube-score "Pod Probes Identical"\) \(got "?HTTP \/healthz on 8080"?\)/);
+    const { stack, namespace } = setup();
+    expect(message(() => new HardenedDeployment(stack, 'Api', { namespace, spec: apiSpec({ healthProbe: HealthProbe.http({ path: '/r', port: 8080, liveness: HealthProbe.tcp({ port: 9090 }) }) }) })))
+      .toMatch(/stack\/Api: spec\.healthProbe\.liveness\.port: is not a port the container declares/);
   });
 
   test('startupProbe option renders a startup probe on the main container', () => {

@@ -57,3 +57,11 @@ export function message(fn: () => unknown): string {
   }
   throw new Error('expected a validation error, none was thrown');
 }
+
+/** kube-score's "Pod Probes Identical" comparison: the same handler with the same target, whatever the timings. */
+export function sameCheck(a: any, b: any): boolean {
+  if (a.http_get && b.http_get) return a.http_get.path === b.http_get.path && a.http_get.port === b.http_get.port;
+  if (a.tcp_socket && b.tcp_socket) return a.tcp_socket[0].port === b.tcp_socket[0].port;
+  if (a.exec && b.exec) return JSON.stringify(a.exec.command) === JSON.stringify(b.exec.command);
+  return false;
+}

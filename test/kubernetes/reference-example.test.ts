@@ -1,5 +1,5 @@
 import { addKubernetesTier } from '../../examples/reference-platform/kubernetes-tier';
-import { resourceOf, setup, synth } from './helpers';
+import { podTemplateOf, resourceOf, sameCheck, setup, synth } from './helpers';
 
 describe('reference example: Kubernetes tier', () => {
   let json: any;
@@ -32,5 +32,20 @@ describe('reference example: Kubernetes tier', () => {
     const secret = resourceOf(json, 'kubernetes_secret_v1', 'KubernetesTier_Database_EnvSecret');
     expect(secret.data).toEqual({ 'postgres.POSTGRES_PASSWORD': '${var.shop_db_password}' });
     expect(json.variable.shop_db_password.sensitive).toBe(true);
+  });
+
+  test('kube-score "Pod Probes Identical": no container has a liveness check equal to its readiness check', () => {
+    let probed = 0;
+    for (const type of ['kubernetes_deployment_v1', 'kubernetes_stateful_set_v1', 'kubernetes_cron_job_v1']) {
+      for (const resource of Object.values<any>(json.resource[type])) {
+        for (const c of podTemplateOf(type, resource).spec.container) {
+          if (c.liveness_probe && c.readiness_probe) {
+            probed++;
+            expect(sameCheck(c.liveness_probe, c.readiness_probe)).toBe(false);
+          }
+        }
+      }
+    }
+    expect(probed).toBeGreaterThanOrEqual(3);
   });
 });

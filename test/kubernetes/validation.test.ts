@@ -234,7 +234,7 @@ describe('network policy validation', () => {
     const { web, api } = pair();
     const text = message(() => api.allowFrom(web, 9090));
     expectFormat(text, 'port');
-    expect(text).toMatch(/is not a port workload "api-[0-9a-f]{8}" declares \(declared: 8080\) \(got 9090\)/);
+    expect(text).toMatch(/is not a port workload "api" declares \(declared: 8080\) \(got 9090\)/);
   });
 
   test('fails on a CIDR that is not one', () => {

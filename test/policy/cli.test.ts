@@ -214,6 +214,16 @@ describe('cdktf-hybrid check (child process through bin/cdktf-hybrid.js)', () =>
   const env = { ...process.env, TS_NODE_SWC: 'true', TS_NODE_PREFER_TS_EXTS: 'true', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') };
   const bin = (args: string[]) => spawnSync(process.execPath, ['-r', 'ts-node/register', path.join(ROOT, 'bin', 'cdktf-hybrid.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
 
+  test('works from the TypeScript sources alone, as on a fresh clone (no build, no -r ts-node/register)', () => {
+    const dir = tmp('bin-src-');
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({ resource: { terraform_data: { marker: { input: 'x' } } } }));
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cdktf-hybrid.js'), 'check', '--format', 'json', dir],
+      { cwd: ROOT, env: { ...process.env, CDKTF_HYBRID_FROM_SOURCE: '1' }, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ findings: [], summary: { stacks: 1, resources: 1 } });
+  });
+
   test('checks a foreign cdktf.out with the built-in packs and prints the JSON report', () => {
     const dir = tmp('bin-ok-');
     fs.mkdirSync(path.join(dir, 'stacks', 'app'), { recursive: true });

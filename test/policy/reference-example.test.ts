@@ -1,24 +1,14 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/policy/cli';
+import { runExample } from '../helpers/run-example';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'reference-platform', 'main.ts');
 
 describe('the reference example under the policy checks', () => {
   let outdir: string;
   beforeAll(() => {
-    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-reference-'));
-    const previous = process.env.CDKTF_OUTDIR;
-    process.env.CDKTF_OUTDIR = outdir;
-    try {
-      jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the example the way cdktf does
-        require(EXAMPLE);
-      });
-    } finally {
-      if (previous === undefined) delete process.env.CDKTF_OUTDIR; else process.env.CDKTF_OUTDIR = previous;
-    }
+    outdir = runExample(EXAMPLE, 'policy-reference-');
   });
 
   test('writes the three reports and has no unsuppressed finding', () => {

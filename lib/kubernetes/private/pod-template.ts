@@ -4,6 +4,7 @@ import {
   DeploymentV1SpecTemplateSpecContainer,
   DeploymentV1SpecTemplateSpecContainerLivenessProbe,
   DeploymentV1SpecTemplateSpecContainerVolumeMount,
+  DeploymentV1SpecTemplateSpecToleration,
   DeploymentV1SpecTemplateSpecTopologySpreadConstraint,
   DeploymentV1SpecTemplateSpecVolume,
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
@@ -29,6 +30,10 @@ export interface PodTemplateOptions {
   readonly spreadAcrossZones: boolean;
   /** Extra mounts for the main container (StatefulSet volume claims). */
   readonly extraVolumeMounts?: DeploymentV1SpecTemplateSpecContainerVolumeMount[];
+  /** Node selector of the kind (DaemonSet), merged with the GPU node selector. */
+  readonly nodeSelector?: { [key: string]: string };
+  /** Tolerations of the kind (DaemonSet), added to the GPU toleration. */
+  readonly tolerations?: DeploymentV1SpecTemplateSpecToleration[];
 }
 
 interface ProbeTimingsResolved {
@@ -75,6 +80,44 @@ export function probesFor(probe: HealthProbe): { liveness: ProbeTimingsResolved;
   };
 }
 
+/**
+ * The liveness check of a container: the probe's own `liveness`, or one derived so that it never
+ * makes the same check as readiness (kube-score "Pod Probes Identical"): an HTTP readiness probe
+ * gets a TCP check on its port (the process is up, even when it is too busy to be ready); an exec
+ * probe a TCP check on the container's first TCP port. A TCP probe gets none: kube-score and the
+ * Kubernetes docs prefer no liveness probe to one that repeats readiness.
+ */
+export function livenessCheckFor(spec: ContainerSpec): HealthProbe | undefined {
+  const probe = spec.healthProbe;
+  if (probe === undefined) return undefined;
+  if (probe.liveness !== undefined) return probe.liveness;
+  const timings = { initialDelaySeconds: probe.initialDelaySeconds, periodSeconds: probe.periodSeconds, timeoutSeconds: probe.timeoutSeconds, failureThreshold: probe.failureThreshold };
+  switch (probe.probeType) {
+    case ProbeType.HTTP:
+      return HealthProbe.tcp({ ...timings, port: probe.port! });
+    case ProbeType.EXEC: {
+      const port = (spec.ports ?? []).find((p) => (p.protocol ?? Protocol.TCP) === Protocol.TCP);
+      return port === undefined ? undefined : HealthProbe.tcp({ ...timings, port: port.containerPort });
+    }
+    default:
+      return undefined;
+  }
+}
+
+function nodeSelector(w: HardenedWorkload, options: PodTemplateOptions): { [key: string]: string } | undefined {
+  const merged = { ...(options.nodeSelector ?? {}), ...(w.gpus > 0 ? w.gpuNodeSelector : {}) };
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+function tolerations(w: HardenedWorkload, options: PodTemplateOptions): DeploymentV1SpecTemplateSpecToleration[] | undefined {
+  const all = [...(options.tolerations ?? []), ...(w.gpus > 0 ? [{ key: w.gpuResourceName, operator: 'Exists', effect: 'NoSchedule' }] : [])];
+  return all.length > 0 ? all : undefined;
+}
+
+function fileVolumeName(index: number): string {
+  return `files-${index}`;
+}
+
 function scratchVolumeName(containerName: string, index: number): string {
   return `${containerName.slice(0, 50).replace(/-+$/, '')}-scratch-${index}`;
 }
@@ -115,6 +158,9 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
       mounts.push({ name: volumeName, mountPath: path, readOnly: false });
     });
     if (role === 'main') mounts.push(...(options.extraVolumeMounts ?? []));
+    w.files.forEach((f, i) => {
+      if ((f.containerName ?? w.spec.name) === spec.name) mounts.push({ name: fileVolumeName(i), mountPath: f.mountPath, readOnly: true });
+    });
 
     const entries = Object.entries(spec.env ?? {});
     if (entries.some(([, value]) => value.source === EnvValueSource.SENSITIVE || value.source === EnvValueSource.KUBERNETES_SECRET)) {
@@ -135,8 +181,10 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
     const probes: Partial<DeploymentV1SpecTemplateSpecContainer> = {};
     if (spec.healthProbe && role !== 'init') {
       const { liveness, readiness } = probesFor(spec.healthProbe);
+      const livenessCheck = livenessCheckFor(spec);
       Object.assign(probes, {
-        livenessProbe: renderProbe(spec.healthProbe, liveness),
+        livenessProbe: livenessCheck === undefined ? undefined
+          : renderProbe(livenessCheck, livenessCheck === spec.healthProbe.liveness ? livenessCheck : liveness),
         readinessProbe: renderProbe(spec.healthProbe, readiness),
       });
     }
@@ -170,6 +218,10 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
     };
   };
 
+  // ConfigMaps world-readable, Secrets readable by owner and the pod's fsGroup only (defaultMode is octal text).
+  w.files.forEach((f, i) => volumes.push(f.configMap !== undefined
+    ? { name: fileVolumeName(i), configMap: { name: f.configMap.configMapName, defaultMode: '0444' } }
+    : { name: fileVolumeName(i), secret: { secretName: f.secretName, defaultMode: '0440' } }));
   const containers = [container(w.spec, 'spec', 'main'), ...w.sidecars.map((c, i) => container(c, `sidecars[${i}]`, 'sidecar'))];
   const initContainers = w.initContainers.map((c, i) => container(c, `initContainers[${i}]`, 'init'));
 
@@ -218,8 +270,8 @@ export function renderPodTemplate(w: HardenedWorkload, options: PodTemplateOptio
       container: containers,
       initContainer: initContainers.length > 0 ? initContainers : undefined,
       volume: volumes.length > 0 ? volumes : undefined,
-      nodeSelector: w.gpus > 0 ? { ...w.gpuNodeSelector } : undefined,
-      toleration: w.gpus > 0 ? [{ key: w.gpuResourceName, operator: 'Exists', effect: 'NoSchedule' }] : undefined,
+      nodeSelector: nodeSelector(w, options),
+      toleration: tolerations(w, options),
       affinity,
       topologySpreadConstraint,
     },

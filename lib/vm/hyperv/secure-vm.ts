@@ -9,6 +9,7 @@ import { Firmware, GuestOsFamily, VmSpec } from '../vm-spec';
 import { HypervMachineInstanceNetworkAdaptors, HypervMachineInstanceResource } from './l1';
 import { checkWindowsPath } from './private/paths';
 import { HypervVhd, HypervVhdType } from './vhd';
+import { addSynthNote } from '../../core/private/notes';
 
 /** Secure Boot templates (`vm_firmware.secure_boot_template`). */
 export enum HypervSecureBootTemplate {
@@ -333,7 +334,7 @@ export class HypervSecureVm extends Construct implements IVirtualMachine {
     }
     if (stopAction === HypervAutomaticStopAction.SAVE) warn('automaticStopAction is Save: guest memory is written to the host disk; HV-AUTO-STOP will report it.');
     if (props.removalPolicy === RemovalPolicy.DESTROY) warn('removalPolicy is DESTROY: terraform destroy deletes the VM and its disks.');
-    Annotations.of(this).addInfo('A virtual TPM is not expressible with taliesins/hyperv 1.2.1: set a key protector and enable the TPM on the host with the VM off (Set-VMKeyProtector, Enable-VMTPM) and audit after apply.');
+    addSynthNote(this, 'hyperv-vtpm', 'A virtual TPM is not expressible with taliesins/hyperv 1.2.1: set a key protector and enable the TPM on the host with the VM off (Set-VMKeyProtector, Enable-VMTPM) and audit after apply.');
 
     // --- disks: one SCSI controller, the boot disk at location 0
     const folder = `${props.storagePath.replace(/\\+$/, '')}\\${spec.name}`;

@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { RemovalPolicies, RemovalPolicy } from '../../core';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, checkPort, isUnresolved } from '../../core/private/validation';
+import { addSynthNote } from '../../core/private/notes';
 
 /**
  * A distributed virtual switch as a port group sees it.
@@ -251,7 +252,7 @@ export class SecureDistributedSwitch extends Construct implements IDistributedVi
     if (props.removalPolicy === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarning('removalPolicy is DESTROY: terraform destroy deletes the switch and disconnects everything on it.');
     }
-    Annotations.of(this).addInfo('NET-DVS-HEALTHCHECK (STIG VCSA-80-000267), NET-DVS-PORT-MIRROR (STIG VCSA-80-000300) and NET-DVPG-MAC-LEARNING '
+    addSynthNote(this, 'NET-DVS-HEALTHCHECK', 'NET-DVS-HEALTHCHECK (STIG VCSA-80-000267), NET-DVS-PORT-MIRROR (STIG VCSA-80-000300) and NET-DVPG-MAC-LEARNING '
       + '(SCG8 vcenter-8.network-mac-learning) are not expressible in vmware/vsphere 2.15.0: vSphere leaves health checks and MAC learning off '
       + 'and the library creates no mirroring session; audit the switch after apply.');
 

@@ -16,6 +16,7 @@ import { HostPciDevice } from './passthrough';
 import { PciBackedFeature, resolveMemoryReservation } from './private/full-reservation';
 import { IResourcePool } from './resource-pool';
 import { IVmTemplate, TemplateSourceKind, VmTemplate } from './template';
+import { addSynthNote } from '../../core/private/notes';
 
 /** Disk modes a `SecureVirtualMachine` allows (VM-DISK-PERSISTENT, STIG VMCH-80-000208). */
 export enum VsphereDiskMode {
@@ -567,10 +568,10 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     if (props.removalPolicy === RemovalPolicy.DESTROY) warn('removalPolicy is DESTROY: terraform destroy deletes the VM and its disks.');
     for (const control of VmHardening.unexpressibleControls()) {
       if (control.controlId === 'VM-VMOTION-ENCRYPT' && props.storagePolicyId !== undefined) continue;
-      Annotations.of(this).addInfo(`${control.controlId} (${control.source}, ${control.requirement}) is not expressible in Terraform: ${control.howToMeet}.`);
+      addSynthNote(this, control.controlId, `${control.controlId} (${control.source}, ${control.requirement}) is not expressible in Terraform: ${control.howToMeet}.`);
     }
     if (props.storagePolicyId === undefined) {
-      Annotations.of(this).addInfo('storagePolicyId is not set: VM home and disks are not encrypted; VM-ENCRYPTION will report it.');
+      addSynthNote(this, 'VM-ENCRYPTION', 'storagePolicyId is not set: VM home and disks are not encrypted; VM-ENCRYPTION will report it.');
     }
 
     // --- extra_config

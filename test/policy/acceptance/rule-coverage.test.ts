@@ -1,6 +1,7 @@
 // Acceptance: every rule of PolicyPacks.all() is proven on raw provider L1s, synthesized: one
 // compliant fixture on which it PASSes and one non-compliant fixture on which it FAILs at the
 // expected attribute path. A rule added to a pack without a row here fails the first test.
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import {
   ApprovedPciDeviceRule, ComplianceStatus, FindingStatus, ImageReference, ImageScanGate, IPolicyRule, NetFlowRule, NOT_DECIDABLE, PolicyPacks, ReservedVlanRule,
@@ -57,6 +58,10 @@ const hvVm = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => h
 const hvAdaptor = (mutate: (nic: Cfg) => void): Factory => hvVm((c) => mutate(c.networkAdaptors[0]));
 const hvProvider = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => hypervProvider(s, mutate);
 const vbox = (mutate: (cfg: Cfg) => void = () => undefined): Factory => (s) => virtualboxVm(s, 'Subject', mutate);
+/** A Service of the given type selecting the deployment fixture's pods. */
+const service = (type: string): Factory => (s) => new ServiceV1(s, 'Subject', {
+  metadata: { name: 'web', namespace: 'apps' }, spec: { type, selector: { app: 'web' }, port: [{ port: 8080, targetPort: 'http' }] },
+});
 
 const C = 'spec.template.spec.container[0]';
 const P = 'spec.template.spec';
@@ -146,6 +151,7 @@ const TABLE: { [ruleId: string]: Coverage } = {
     path: `${C}.env[0].value_from.secret_key_ref`,
   },
   'K8S-NO-PSP': { compliantByAbsence: true, pass: ns(), fail: (s) => k8sPodSecurityPolicy(s, 'Subject'), path: '' },
+  'K8S-SERVICE-EXPOSURE': { pass: service('ClusterIP'), fail: service('NodePort'), path: 'spec.type' },
   'PT-K8S-GPU': {
     pass: deploy((c) => { web(c).resources.limits['nvidia.com/gpu'] = '1'; }),
     fail: deploy((c) => { web(c).resources.limits['nvidia.com/gpu'] = '1'; web(c).securityContext.privileged = true; }),

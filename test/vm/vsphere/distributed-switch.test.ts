@@ -6,6 +6,7 @@ import {
   LinkDiscoveryOperation, LinkDiscoveryProtocol, RemovalPolicy, SecureDistributedSwitch, SecureDistributedSwitchProps, SecurePortGroup,
 } from '../../../lib';
 import { newStack, only, resolve, synthJson } from './helpers';
+import { notesOf } from '../../helpers/notes';
 
 const PROPS: SecureDistributedSwitchProps = { name: 'dvs-prod', datacenterId: 'datacenter-1' };
 
@@ -61,9 +62,9 @@ describe('SecureDistributedSwitch', () => {
     expect(build().json.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('reports the switch controls Terraform cannot express as info, and warns about nothing', () => {
+  test('records the switch controls Terraform cannot express as a synth note, and warns about nothing', () => {
     const { dvs } = build();
-    const info = messages(dvs, '@cdktf/info').join('\n');
+    const info = notesOf(dvs).join('\n');
     for (const id of ['NET-DVS-HEALTHCHECK (STIG VCSA-80-000267)', 'NET-DVS-PORT-MIRROR (STIG VCSA-80-000300)', 'NET-DVPG-MAC-LEARNING']) {
       expect(info).toContain(id);
     }
