@@ -222,10 +222,14 @@ describe('the bindings reject what the provider would reject at apply or diff fo
 describe('cdktf synth --hcl', () => {
   test('the bindings render HCL with the same attribute names, nested blocks as blocks', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
+    new HypervProvider(stack, 'hyperv', { host: 'hv01', https: true, alias: 'hv01' });
+    new VirtualBoxProvider(stack, 'virtualbox', { delay: 30 });
     new HypervMachineInstanceResource(stack, 'Vm', MACHINE_FULL);
     new VirtualBoxVmResource(stack, 'Lab', VM_FULL);
     const hcl: string = Testing.synthHcl(stack);
     expect(hcl).toContain('resource "hyperv_machine_instance" "Vm" {');
+    expect(hcl).toMatch(/provider "hyperv" \{\s+host\s+= "hv01"\s+https\s+= true\s+alias\s+= "hv01"/);
+    expect(hcl).toMatch(/provider "virtualbox" \{\s+delay = 30/);
     expect(hcl).toMatch(/network_adaptors \{\s+name\s+= "eth0"/);
     expect(hcl).toMatch(/vm_firmware \{\s+boot_order \{\s+boot_type\s+= "HardDiskDrive"/);
     expect(hcl).toMatch(/"Guest Service Interface" = false/);

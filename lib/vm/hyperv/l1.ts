@@ -19,6 +19,8 @@ const PROVIDER_SHAPE: BlockShape = [
   'kerberos_config', 'kerberos_credential_cache', 'tls_server_name', 'cacert_path', 'cert_path', 'key_path', 'script_path', 'timeout',
 ];
 
+const PROVIDER_SHAPE_WITH_ALIAS: BlockShape = [...PROVIDER_SHAPE, 'alias'];
+
 const MACHINE_SHAPE: BlockShape = [
   'name', 'path', 'generation', 'automatic_critical_error_action', 'automatic_critical_error_action_timeout', 'automatic_start_action',
   'automatic_start_delay', 'automatic_stop_action', 'checkpoint_type', 'dynamic_memory', 'static_memory', 'memory_startup_bytes',
@@ -170,7 +172,11 @@ export class HypervProvider extends TerraformProvider {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return { ...renderBlock(this.config, PROVIDER_SHAPE), ...(this.providerAlias !== undefined ? { alias: this.providerAlias } : {}) };
+    return renderBlock({ ...this.config, alias: this.providerAlias }, PROVIDER_SHAPE_WITH_ALIAS);
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return renderHclBlock({ ...this.config, alias: this.providerAlias }, PROVIDER_SHAPE_WITH_ALIAS);
   }
 }
 

@@ -35,6 +35,8 @@ const VM_ENUMS: EnumTable = {
 
 const BOOT_DEVICES = ['none', 'floppy', 'dvd', 'disk', 'net'];
 
+const PROVIDER_SHAPE: BlockShape = ['delay', 'mintimeout', 'alias'];
+
 /** The provider's read-back form of a memory size: `512 mib`, `2.0 gib`, `16 gib` (lower-case IEC, one decimal below 10). */
 export const VIRTUALBOX_MEMORY_FORMAT = /^(\d+(\.\d)?) (mib|gib|tib)$/;
 
@@ -94,10 +96,17 @@ export class VirtualBoxProvider extends TerraformProvider {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      ...(this.source === VirtualBoxProviderSource.SHEKERIEV ? renderBlock(this.config, ['delay', 'mintimeout']) : {}),
-      ...(this.providerAlias !== undefined ? { alias: this.providerAlias } : {}),
-    };
+    return renderBlock(this.arguments(), PROVIDER_SHAPE);
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return renderHclBlock(this.arguments(), PROVIDER_SHAPE);
+  }
+
+  /** The provider arguments of the chosen source (terra-farm takes none), with the alias. */
+  private arguments(): Record<string, any> {
+    const shekeriev = this.source === VirtualBoxProviderSource.SHEKERIEV;
+    return { delay: shekeriev ? this.config.delay : undefined, mintimeout: shekeriev ? this.config.mintimeout : undefined, alias: this.providerAlias };
   }
 }
 
