@@ -100,6 +100,8 @@ build_provider() { # NAME SOURCE MODULE VERSION TRACKED
 build_provider docker kreuzwerker/docker "$DOCKER_PROVIDER_MODULE" "$DOCKER_PROVIDER_VERSION" "$DOCKER_PROVIDER_TRACKED"
 build_provider kubernetes hashicorp/kubernetes "$KUBERNETES_PROVIDER_MODULE" "$KUBERNETES_PROVIDER_VERSION" "$KUBERNETES_PROVIDER_TRACKED"
 build_provider vsphere vmware/vsphere "$VSPHERE_PROVIDER_MODULE" "$VSPHERE_PROVIDER_VERSION" "$VSPHERE_PROVIDER_TRACKED"
+build_provider hyperv taliesins/hyperv "$HYPERV_PROVIDER_MODULE" "$HYPERV_PROVIDER_VERSION" "$HYPERV_PROVIDER_TRACKED"
+build_provider virtualbox shekeriev/virtualbox "$VIRTUALBOX_PROVIDER_MODULE" "$VIRTUALBOX_PROVIDER_VERSION" "$VIRTUALBOX_PROVIDER_TRACKED"
 grep -q '^PROVIDER_DOCKER=' <<<"$provider_lines" || fail "the Docker provider: $DOCKER_PROVIDER_MODULE@$DOCKER_PROVIDER_VERSION could not be built"
 cat >"$CACHE/terraformrc" <<RC
 # Written by scripts/engines/setup.sh: providers come only from the local mirror of builds.

@@ -16,6 +16,14 @@ KUBERNETES_PROVIDER_VERSION=v2.38.0
 VSPHERE_PROVIDER_TRACKED=2.15.0
 VSPHERE_PROVIDER_MODULE=github.com/vmware/terraform-provider-vsphere
 VSPHERE_PROVIDER_VERSION=v2.15.0
+# Hand-written bindings (lib/vm/hyperv, lib/vm/virtualbox): the proxy serves no version of these
+# providers (tried: hyperv v1.2.1, v1.2.0, v1.0.3, master, latest; virtualbox v0.0.4, v0.2.2-alpha.1).
+HYPERV_PROVIDER_TRACKED=1.2.1
+HYPERV_PROVIDER_MODULE=github.com/taliesins/terraform-provider-hyperv
+HYPERV_PROVIDER_VERSION=v1.2.1
+VIRTUALBOX_PROVIDER_TRACKED=0.0.4
+VIRTUALBOX_PROVIDER_MODULE=github.com/shekeriev/terraform-provider-virtualbox
+VIRTUALBOX_PROVIDER_VERSION=v0.0.4
 # Used only when no terraform is on PATH.
 OPENTOFU_VERSION=v1.10.7
 CHECKOV_VERSION=3.3.30

@@ -495,7 +495,7 @@ async function main() {
       checkovFiles.set(label, file);
       const doc: TerraformJson = JSON.parse(fs.readFileSync(file, 'utf8'));
       await dockerTier(label.replace('/', '-'), doc);
-      for (const tier of [TIERS.kubernetes, TIERS.vsphere]) planOnly(label.replace('/', '-'), doc, tier);
+      for (const tier of [TIERS.kubernetes, TIERS.vsphere, TIERS.hyperv, TIERS.virtualbox]) planOnly(label.replace('/', '-'), doc, tier);
     }
   }
   if (only.length === 0) {
@@ -510,7 +510,7 @@ async function main() {
   console.log('\n=== engines summary');
   const d = tierStats('docker');
   console.log(`engines tier docker: ${d.stacks} stacks, ${d.applied} resources applied, ${d.replanChanges} changes on re-plan, ${d.healthy}/${d.declared} containers healthy, checks ${d.passed} passed / ${d.failed} failed`);
-  for (const name of ['kubernetes', 'vsphere']) {
+  for (const name of ['kubernetes', 'vsphere', 'hyperv', 'virtualbox']) {
     const s = tierStats(name);
     console.log(s.notes.length > 0
       ? `engines tier ${name}: NOT RUN — provider unavailable: ${s.notes.join('; ')}`

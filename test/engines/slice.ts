@@ -21,10 +21,12 @@ export interface Tier {
   readonly prefix: string;
 }
 
-export const TIERS: Record<'docker' | 'kubernetes' | 'vsphere', Tier> = {
+export const TIERS: Record<'docker' | 'kubernetes' | 'vsphere' | 'hyperv' | 'virtualbox', Tier> = {
   docker: { name: 'docker', provider: 'docker', prefix: 'docker_' },
   kubernetes: { name: 'kubernetes', provider: 'kubernetes', prefix: 'kubernetes_' },
   vsphere: { name: 'vsphere', provider: 'vsphere', prefix: 'vsphere_' },
+  hyperv: { name: 'hyperv', provider: 'hyperv', prefix: 'hyperv_' },
+  virtualbox: { name: 'virtualbox', provider: 'virtualbox', prefix: 'virtualbox_' },
 };
 
 /** Block types that belong to no provider: Terraform's built-ins. */
