@@ -3,7 +3,8 @@ import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerSpec, EnvValue, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
 import { Cpu, Size } from '../core/quantity';
-import { invalid, REDACTED, withScope } from '../core/private/errors';
+import { addSynthCheck, invalid, REDACTED, ValidationError, withScope } from '../core/private/errors';
+import { guardSensitive } from '../core/private/secrets';
 import { checkAbsolutePath, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { IContainerNetwork } from './container-network';
 import { IContainerVolume } from './container-volume';
@@ -595,10 +596,7 @@ export class HardenedContainer extends Construct {
         throw invalid(this, `spec.env.${name}`, 'is a Kubernetes Secret reference, which Docker cannot read', `secret ${value.secretName}/${value.secretKey}`,
           'Use EnvValue.fromSensitiveValue(new TerraformVariable(this, "x", { sensitive: true }).stringValue) for Docker.');
       }
-      if (value.source === EnvValueSource.SENSITIVE && !isUnresolved(value.value)) {
-        throw invalid(this, `spec.env.${name}`, 'is a sensitive value given as a literal, which would be written into cdk.tf.json', REDACTED,
-          'Pass a sensitive TerraformVariable\'s stringValue to EnvValue.fromSensitiveValue.');
-      }
+      if (value.source === EnvValueSource.SENSITIVE) return `${name}=${guardSensitive(this, `spec.env.${name}`, value.value!)}`;
       return `${name}=${value.value}`;
     });
 
@@ -661,26 +659,26 @@ export class HardenedContainer extends Construct {
       .filter((b): b is HostBinding => b.port !== undefined && !isUnresolved(b.port) && !isUnresolved(b.ip));
     // Clashes between containers on the same Docker host are only known once every container exists,
     // so they are checked at synth: Docker would refuse the second container at apply.
-    this.node.addValidation({ validate: () => this.clashes() });
+    addSynthCheck(this, () => this.clashes()[0]);
   }
 
   /** Name and host-port clashes with containers created earlier in the stack for the same Docker provider. */
-  private clashes(): string[] {
+  private clashes(): ValidationError[] {
     const all = TerraformStack.of(this).node.findAll();
     const earlier = all.slice(0, all.indexOf(this))
       .filter((c): c is HardenedContainer => c instanceof HardenedContainer && c.resource.provider === this.resource.provider);
-    const errors: string[] = [];
+    const errors: ValidationError[] = [];
     for (const other of earlier) {
       if (this.literalName !== undefined && this.literalName === other.literalName) {
         errors.push(invalid(this, 'spec.name', `is also the name of ${other.node.path} on the same Docker host, which Docker refuses at apply`, this.literalName,
-          'Give every container on one Docker host its own spec.name.').message);
+          'Give every container on one Docker host its own spec.name.'));
       }
       for (const mine of this.hostBindings) {
         const clash = other.hostBindings.find((b) => b.port === mine.port && b.protocol === mine.protocol
           && (b.ip === mine.ip || ALL_INTERFACES.has(b.ip) || ALL_INTERFACES.has(mine.ip)));
         if (clash) {
           errors.push(invalid(this, mine.prop, `is already published on ${clash.ip}/${clash.protocol} by ${other.node.path}, so Docker would fail with "port is already allocated" at apply`,
-            mine.port, 'Publish each host port once per host address and protocol.').message);
+            mine.port, 'Publish each host port once per host address and protocol.'));
         }
       }
     }

@@ -3,8 +3,9 @@ import { DockerProvider, DockerProviderRegistryAuth } from '@cdktf/provider-dock
 import { Annotations, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ImageReference } from '../core/image-reference';
-import { invalid, REDACTED } from '../core/private/errors';
+import { invalid } from '../core/private/errors';
 import { addSynthNote } from '../core/private/notes';
+import { checkSensitiveToken, guardSensitive } from '../core/private/secrets';
 
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const REGISTRY_HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]{1,5})?$/;
@@ -165,12 +166,8 @@ export class RegistryCredentials {
   public static fromSensitiveValues(address: string, username: string, password: string): RegistryCredentials {
     const where = 'RegistryCredentials.fromSensitiveValues';
     RegistryCredentials.checkAddress(where, address);
-    if (!Token.isUnresolved(username)) {
-      throw invalid(where, 'username', 'is a literal string', REDACTED, 'Pass a sensitive TerraformVariable\'s stringValue, never a literal.');
-    }
-    if (!Token.isUnresolved(password)) {
-      throw invalid(where, 'password', 'is a literal string', REDACTED, 'Pass a sensitive TerraformVariable\'s stringValue, never a literal.');
-    }
+    checkSensitiveToken(where, 'username', username);
+    checkSensitiveToken(where, 'password', password);
     return new RegistryCredentials(address, username, password);
   }
 
@@ -198,7 +195,12 @@ export class RegistryCredentials {
   public addTo(provider: DockerProvider): void {
     const existing = provider.registryAuth;
     const blocks: DockerProviderRegistryAuth[] = Array.isArray(existing) ? [...existing] : [];
-    blocks.push({ address: this.address, username: this.username, password: this.password });
+    // Checked again against the provider's stack: a token that resolves to a literal is rejected at synth.
+    blocks.push({
+      address: this.address,
+      username: guardSensitive(provider, 'registryAuth.username', this.username),
+      password: guardSensitive(provider, 'registryAuth.password', this.password),
+    });
     provider.registryAuth = blocks;
   }
 }

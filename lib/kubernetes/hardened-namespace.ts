@@ -6,6 +6,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerResources } from '../core/container-spec';
 import { Naming } from '../core/naming';
+import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
 import { Cpu, Size } from '../core/quantity';
 import { invalid } from '../core/private/errors';
 import { checkDnsLabel, checkIntegerRange, isUnresolved } from '../core/private/validation';
@@ -132,6 +133,14 @@ export interface HardenedNamespaceProps {
    * @default { 'k8s-app': 'kube-dns' }
    */
   readonly dnsPodLabels?: { [key: string]: string };
+  /**
+   * What happens to the namespace on destroy. Deleting a namespace deletes every object in it,
+   * including the PersistentVolumeClaims a StatefulSet retains, so a namespace that holds the
+   * claims of a protected `HardenedStatefulSet` is protected too (`lifecycle.prevent_destroy`).
+   * `DESTROY` opts out (with a warning when it holds retained claims).
+   * @default - RETAIN when a protected HardenedStatefulSet runs in it, otherwise not protected
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -180,6 +189,9 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
    * @default - always set by this construct
    */
   public readonly containerMaxima?: ContainerResources;
+
+  private readonly explicitRemovalPolicy?: RemovalPolicy;
+  private holdsRetainedClaims = false;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps = {}) {
     super(scope, id);
@@ -257,6 +269,11 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
       labels[`${PSA_PREFIX}/${mode}-version`] = version;
     }
     this.resource = new NamespaceV1(this, 'Resource', { metadata: { name, labels } });
+    if (props.removalPolicy !== undefined && !Object.values(RemovalPolicy).includes(props.removalPolicy)) {
+      throw invalid(this, 'removalPolicy', 'is not a known removal policy', props.removalPolicy, 'Use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY.');
+    }
+    this.explicitRemovalPolicy = props.removalPolicy;
+    if (props.removalPolicy === RemovalPolicy.RETAIN) RemovalPolicies.apply(this.resource, RemovalPolicy.RETAIN);
     this.namespaceName = this.resource.metadata.name;
 
     this.resourceQuotaResource = new ResourceQuotaV1(this, 'ResourceQuota', {
@@ -320,5 +337,20 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
         },
       });
     }
+  }
+
+  /**
+   * @internal Called by a protected HardenedStatefulSet: deleting the namespace would delete its
+   * retained claims, so the namespace is protected unless it explicitly opted out.
+   */
+  public _holdRetainedClaims(statefulSet: Construct): void {
+    if (this.holdsRetainedClaims) return;
+    this.holdsRetainedClaims = true;
+    if (this.explicitRemovalPolicy === RemovalPolicy.DESTROY) {
+      Annotations.of(this).addWarning(`removalPolicy is DESTROY, but ${statefulSet.node.path} retains its volume claims here: `
+        + 'terraform destroy of the namespace deletes them (data loss).');
+      return;
+    }
+    RemovalPolicies.apply(this.resource, RemovalPolicy.RETAIN);
   }
 }

@@ -9,6 +9,7 @@ import { Size } from '../core/quantity';
 import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain } from '../core/private/validation';
+import { HardenedNamespace } from './hardened-namespace';
 import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, ReplicatedWorkloadProps } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
@@ -121,6 +122,8 @@ export class HardenedStatefulSet extends HardenedWorkload {
     }) as unknown as StatefulSetV1SpecTemplate;
 
     const retain = this.removalPolicy === RemovalPolicy.RETAIN;
+    // Deleting the namespace deletes the retained claims too: protect it as well.
+    if (retain && props.namespace instanceof HardenedNamespace) props.namespace._holdRetainedClaims(this);
     this.resource = new StatefulSetV1(this, 'Resource', {
       metadata: { name: this.workloadName, namespace: this.namespaceName, labels },
       spec: {

@@ -7,7 +7,8 @@ import { Construct } from 'constructs';
 import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
 import { Cpu, Size } from '../core/quantity';
-import { invalid, REDACTED } from '../core/private/errors';
+import { addSynthCheck, invalid, ValidationError } from '../core/private/errors';
+import { checkSensitiveToken, guardSensitive } from '../core/private/secrets';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { FileMount } from './config-map';
 import { Policy } from '../policy/suppressions';
@@ -313,10 +314,7 @@ export abstract class HardenedWorkload extends Construct {
           'Append "@sha256:<digest>" (e.g. from `crane digest`), or set allowTagOnlyImage: true and accept the policy finding.');
       }
       for (const [envName, value] of Object.entries(c.env ?? {})) {
-        if (value.source === EnvValueSource.SENSITIVE && !isUnresolved(value.value)) {
-          throw invalid(this, `${prop}.env.${envName}`, 'is a sensitive value given as a literal, which would be written into cdk.tf.json', REDACTED,
-            'Pass a reference, e.g. new TerraformVariable(this, "x", { sensitive: true }).stringValue, or use EnvValue.fromKubernetesSecret.');
-        }
+        if (value.source === EnvValueSource.SENSITIVE) checkSensitiveToken(this, `${prop}.env.${envName}`, value.value);
       }
     }
     checkProbePort(this, 'spec.healthProbe', props.spec.healthProbe, props.spec);
@@ -440,9 +438,11 @@ export abstract class HardenedWorkload extends Construct {
     }
 
     const secretData: { [key: string]: string } = {};
-    for (const [, c] of all) {
+    for (const [prop, c] of all) {
       for (const [envName, value] of Object.entries(c.env ?? {})) {
-        if (value.source === EnvValueSource.SENSITIVE) secretData[HardenedWorkload.secretKeyFor(c.name, envName)] = value.value!;
+        if (value.source === EnvValueSource.SENSITIVE) {
+          secretData[HardenedWorkload.secretKeyFor(c.name, envName)] = guardSensitive(this, `${prop}.env.${envName}`, value.value!);
+        }
       }
     }
     if (Object.keys(secretData).length > 0) {
@@ -476,17 +476,17 @@ export abstract class HardenedWorkload extends Construct {
     });
     // Two workloads of one name in one namespace would create the same ServiceAccount, Service and
     // NetworkPolicy; the second create fails with "already exists" at apply. Known only once both exist.
-    this.node.addValidation({ validate: () => this.nameClashes() });
+    addSynthCheck(this, () => this.nameClashes()[0]);
   }
 
-  private nameClashes(): string[] {
+  private nameClashes(): ValidationError[] {
     if (isUnresolved(this.workloadName)) return [];
     const all = TerraformStack.of(this).node.findAll();
     const clash = all.slice(0, all.indexOf(this)).find((c): c is HardenedWorkload => c instanceof HardenedWorkload
       && c.workloadName === this.workloadName && c.namespaceName === this.namespaceName
       && c.networkPolicyResource.provider === this.networkPolicyResource.provider);
     return clash ? [invalid(this, 'workloadName', `is also used by ${clash.node.path} in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply`,
-      this.workloadName, 'Give every workload in a namespace its own workloadName.').message] : [];
+      this.workloadName, 'Give every workload in a namespace its own workloadName.')] : [];
   }
 
   /**

@@ -114,7 +114,7 @@ describe('RegistryCredentials', () => {
     const stack = newStack();
     const user = new TerraformVariable(stack, 'u', { sensitive: true });
     const message = errorOf(() => RegistryCredentials.fromSensitiveValues('ghcr.io', user.stringValue, 's3cret-token'));
-    expect(message).toMatch(/^RegistryCredentials\.fromSensitiveValues: password: is a literal string \(got <redacted>\)/);
+    expect(message).toMatch(/^RegistryCredentials\.fromSensitiveValues: password: is a sensitive value given as a literal, which would be written into cdk\.tf\.json \(got <redacted>\)/);
     expect(message).not.toContain('s3cret');
   });
 

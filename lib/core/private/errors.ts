@@ -24,6 +24,9 @@ export class ValidationError extends Error {
   public readonly fix: string;
 
   constructor(path: string, prop: string, problem: string, got: string, fix: string) {
+    // Every part is bounded, so hostile input (a 2-MB construct id or value) never makes a 2-MB message.
+    [path, prop, problem, got, fix] = [bound(path, MAX_PATH_CHARS), bound(prop, MAX_PATH_CHARS), bound(problem, MAX_TEXT_CHARS),
+      bound(got, MAX_VALUE_CHARS), bound(fix, MAX_TEXT_CHARS)];
     super(`${path}: ${prop}: ${problem} (got ${got}). ${fix}`);
     this.name = 'ValidationError';
     this.path = path;
@@ -45,18 +48,51 @@ export function isValidationError(x: unknown): x is ValidationError {
 export const REDACTED = Symbol.for('cdktf-hybrid.redacted');
 
 const MAX_VALUE_CHARS = 120;
+const MAX_PATH_CHARS = 300;
+const MAX_TEXT_CHARS = 600;
 
-/** Renders a value for an error message: JSON, shortened, never throws. */
+/** Shortens text to at most `max` characters, marking the cut with an ellipsis; never throws. */
+function bound(text: unknown, max: number): string {
+  const s = typeof text === 'string' ? text : describeValue(text);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * Renders a value for an error message: JSON, shortened, never throws, whatever the value is
+ * (BigInt, null-prototype objects, cycles, proxies whose traps throw, megabyte strings).
+ */
 export function describeValue(got: unknown): string {
   if (got === REDACTED) return '<redacted>';
-  if (got === undefined) return 'undefined';
   let text: string;
   try {
-    text = JSON.stringify(got) ?? String(got);
+    if (got === undefined) return 'undefined';
+    if (typeof got === 'string' && got.length > MAX_VALUE_CHARS * 4) got = got.slice(0, MAX_VALUE_CHARS * 4);
+    if (typeof got === 'bigint') return `${got}n`;
+    if (typeof got === 'function' || typeof got === 'symbol') return `<${typeof got}>`;
+    text = JSON.stringify(got, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? `<${typeof got}>`;
   } catch {
-    text = String(got);
+    try {
+      text = Object.prototype.toString.call(got);
+    } catch {
+      text = '<unprintable value>';
+    }
   }
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+/**
+ * Registers a check that runs at synth, once the whole tree exists (clashes between constructs,
+ * values that are only known after construction). A problem is thrown as the ValidationError
+ * itself, not folded into cdktf's "Validation failed" text, so `Errors.isValidationError` holds.
+ */
+export function addSynthCheck(construct: IConstruct, check: () => ValidationError | undefined): void {
+  construct.node.addValidation({
+    validate: () => {
+      const problem = check();
+      if (problem !== undefined) throw problem;
+      return [];
+    },
+  });
 }
 
 /** Where a bad value was given: a construct (its path is used) or a label such as `ImageReference.parse`. */
@@ -64,7 +100,12 @@ export type ErrorScope = IConstruct | string;
 
 /** The path an error names for a scope. */
 export function pathOf(scope: ErrorScope): string {
-  return typeof scope === 'string' ? scope : scope.node.path || '<root>';
+  if (typeof scope === 'string') return scope;
+  try {
+    return scope.node.path || '<root>';
+  } catch {
+    return '<not a construct>';
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalid, REDACTED } from '../../core/private/errors';
+import { invalid } from '../../core/private/errors';
+import { guardSensitive } from '../../core/private/secrets';
 import { checkDnsLabel, checkDnsSubdomain, isUnresolved } from '../../core/private/validation';
 import { GuestOsFamily } from '../vm-spec';
 
@@ -123,13 +123,9 @@ export class GuestCustomization {
       if (!isUnresolved(o.computerName) && !/^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/.test(o.computerName ?? '')) {
         throw invalid(scope, `${prop}.computerName`, 'is not a NetBIOS name', o.computerName, 'Use 1-15 letters, digits and "-", e.g. "APP01".');
       }
-      for (const key of ['adminPassword', 'domainAdminPassword'] as const) {
-        const value = o[key];
-        if (value !== undefined && !Token.isUnresolved(value)) {
-          throw invalid(scope, `${prop}.${key}`, 'is a literal secret', REDACTED,
-            'Pass a sensitive value instead, e.g. new TerraformVariable(this, "admin_password", { type: "string", sensitive: true }).stringValue.');
-        }
-      }
+      // Literals, and tokens that resolve to literals (Fn.sensitive("..."), Lazy, Fn.join), are rejected.
+      const [adminPassword, domainAdminPassword] = (['adminPassword', 'domainAdminPassword'] as const)
+        .map((key) => (o[key] === undefined ? undefined : guardSensitive(scope, `${prop}.${key}`, o[key])));
       if (o.joinDomain !== undefined && o.workgroup !== undefined) {
         throw invalid(scope, `${prop}.workgroup`, 'cannot be combined with joinDomain', o.workgroup, 'Set either workgroup or joinDomain.');
       }
@@ -139,11 +135,11 @@ export class GuestCustomization {
       }
       block.windowsOptions = {
         computerName: o.computerName,
-        adminPassword: o.adminPassword,
+        adminPassword,
         workgroup: o.joinDomain === undefined ? (o.workgroup ?? 'WORKGROUP') : undefined,
         joinDomain: o.joinDomain,
         domainAdminUser: o.domainAdminUser,
-        domainAdminPassword: o.domainAdminPassword,
+        domainAdminPassword,
         timeZone: o.timeZone ?? 85,
         autoLogon: false,
       };

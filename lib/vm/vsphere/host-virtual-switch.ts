@@ -2,6 +2,7 @@ import { HostVirtualSwitch } from '@cdktf/provider-vsphere/lib/host-virtual-swit
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
+import { RemovalPolicies, RemovalPolicy } from '../../core/removal-policy';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { LinkDiscoveryOperation, LinkDiscoveryProtocol } from './distributed-switch';
 
@@ -74,6 +75,11 @@ export interface SecureHostVirtualSwitchProps {
    * @default - the provider's default (CDP)
    */
   readonly linkDiscoveryProtocol?: LinkDiscoveryProtocol;
+  /**
+   * What happens to the switch on destroy. Destroying it disconnects every port group and VM on it.
+   * @default RemovalPolicy.RETAIN (`lifecycle.prevent_destroy = true`)
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 const BRAND = Symbol.for('cdktf-hybrid.SecureHostVirtualSwitch');
@@ -99,7 +105,8 @@ class ExistingHostVirtualSwitch extends Construct implements IHostVirtualSwitch 
  * for forged transmits and MAC changes is Accept, so the library writes all three. There is no
  * prop to loosen them: use `resource` (escape hatch) and the policy engine will report it. Port
  * groups on the switch (`SecureHostPortGroup`) inherit this policy (NET-VSS-NO-OVERRIDE).
- * Link discovery is off by default (`linkDiscoveryOperation`).
+ * Link discovery is off by default (`linkDiscoveryOperation`). The switch is protected from destroy
+ * (`lifecycle.prevent_destroy`) unless `removalPolicy` is DESTROY.
  *
  * Host-wide settings (BPDU filter ESXI-80-000215, `Net.DVFilterBindIpAddress` ESXI-80-000219) are
  * ESXi host configuration, outside this library.
@@ -193,6 +200,13 @@ export class SecureHostVirtualSwitch extends Construct implements IHostVirtualSw
       linkDiscoveryOperation: this.linkDiscoveryOperation,
       linkDiscoveryProtocol: props.linkDiscoveryProtocol,
     });
+    if (props.removalPolicy !== undefined && !Object.values(RemovalPolicy).includes(props.removalPolicy)) {
+      throw invalid(this, 'removalPolicy', 'is not a known removal policy', props.removalPolicy, 'Use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY.');
+    }
+    RemovalPolicies.apply(this.resource, props.removalPolicy);
+    if (props.removalPolicy === RemovalPolicy.DESTROY) {
+      Annotations.of(this).addWarning('removalPolicy is DESTROY: terraform destroy deletes the switch and disconnects every port group and VM on it.');
+    }
     // Referenced through the resource so a port group on the switch is created after it.
     this.virtualSwitchName = this.resource.name;
     this.hostSystemId = props.hostSystemId;

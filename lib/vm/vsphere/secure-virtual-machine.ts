@@ -660,6 +660,9 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
         thinProvisioned: disk.thinProvisioned,
         diskMode,
         storagePolicyId: props.storagePolicyId,
+        // Removing a disk from spec.disks is an in-place update; without keep_on_remove the provider
+        // deletes the VMDK. Protected like the VM itself unless the removal policy is DESTROY.
+        keepOnRemove: props.removalPolicy === RemovalPolicy.DESTROY ? undefined : true,
       })),
       networkInterface: orderedNetworks.length > 0
         ? orderedNetworks.map((n) => (n.sriovPhysicalFunction !== undefined

@@ -381,7 +381,7 @@ describe('SecureVirtualMachine validation', () => {
     ['fails when extraConfig sets guestinfo next to spec.cloudInitUserData', { extraConfig: { 'guestinfo.userdata': 'x' } }, { cloudInitUserData: '#cloud-config\n' }, /extraConfig\["guestinfo\.userdata"\]: conflicts with spec\.cloudInitUserData \(got "<guestinfo>"\)/],
     ['fails with cloud-init and guest customisation together', { customization: GuestCustomization.linux({ hostName: 'a', domain: 'b.c' }) }, { cloudInitUserData: '#cloud-config\n' }, /customization: cannot be combined with spec\.cloudInitUserData/],
     ['fails with Windows customisation on a Linux guest', { customization: GuestCustomization.windows({ computerName: 'A' }) }, {}, /customization: is for WINDOWS but spec\.guestOsFamily is LINUX/],
-    ['fails with a literal Windows admin password, without echoing it', { customization: GuestCustomization.windows({ computerName: 'A', adminPassword: 'hunter2' }) }, { guestOsFamily: GuestOsFamily.WINDOWS }, /customization\.adminPassword: is a literal secret \(got <redacted>\)/],
+    ['fails with a literal Windows admin password, without echoing it', { customization: GuestCustomization.windows({ computerName: 'A', adminPassword: 'hunter2' }) }, { guestOsFamily: GuestOsFamily.WINDOWS }, /customization\.adminPassword: is a sensitive value given as a literal, which would be written into cdk\.tf\.json \(got <redacted>\)/],
     ['fails with an invalid Linux host name', { customization: GuestCustomization.linux({ hostName: 'Bad_Host', domain: 'corp.example' }) }, {}, /customization\.hostName: is not a DNS-1123 label/],
   ];
   test.each(cases)('%s', (_name, props, spec, message) => {
