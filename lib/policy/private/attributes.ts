@@ -11,11 +11,69 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Where the readers below report a block they could not look into: an expression only known at apply
+ * (`"${var.x}"` where a block or list of blocks belongs) or a malformed value (a number, a string).
+ * A built-in rule's check runs with a sink installed (`withBlockSink`), so such a block makes its
+ * verdict UNKNOWN instead of a silent pass: nothing inside the block was seen.
+ */
+let blockSink: ((path: string, value: unknown) => void) | undefined;
+
+/** Runs `body` with `report` receiving every block that could not be looked into. */
+export function withBlockSink<T>(report: (path: string, value: unknown) => void, body: () => T): T {
+  const previous = blockSink;
+  blockSink = report;
+  try {
+    return body();
+  } finally {
+    blockSink = previous;
+  }
+}
+
+function opaqueBlock(path: string, value: unknown): void {
+  blockSink?.(path || '<root>', value);
+}
+
+/**
+ * The blocks of a top-level repeatable attribute (`ports`, `mounts`, `disk`, ...) with their paths.
+ * An element that is not a block (an expression, a malformed value) is reported as one the check
+ * could not look into, so it never passes silently.
+ */
+export function blocksOf(attributes: Record<string, any>, key: string): Found[] {
+  const value = attributes[key];
+  if (value === undefined || value === null) return [];
+  const list: Found[] = Array.isArray(value) ? value.map((v, i) => ({ value: v, path: `${key}[${i}]` })) : [{ value, path: key }];
+  return list.filter((f) => {
+    const ok = typeof f.value === 'object' && f.value !== null && !Array.isArray(f.value);
+    if (!ok && f.value !== null && f.value !== undefined) opaqueBlock(f.path, f.value);
+    return ok;
+  });
+}
+
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
+
+/**
+ * True for an expression that is exactly one attribute of a managed resource or data source
+ * (`${docker_network.front.id}`, `${data.vsphere_host.esx.id}`): such an id or name exists once the
+ * object does, so it is never empty. A variable, a local or a function over them may be anything.
+ */
+export function isAttributeReference(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const m = /^\$\{((?:data\.)?([A-Za-z_][\w-]*)\.[A-Za-z_][\w-]*(?:\[\d+\])?\.[A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)\}$/.exec(value);
+  if (!m) return false;
+  const head = m[1].startsWith('data.') ? 'data' : m[2];
+  return !NOT_RESOURCES.has(head);
+}
+
 /** A list of the objects a block holds, whatever its rendering (object, list, missing). */
-export function asBlocks(value: unknown): Array<Record<string, any>> {
+export function asBlocks(value: unknown, path = ''): Array<Record<string, any>> {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.filter((item): item is Record<string, any> => typeof item === 'object' && item !== null && !Array.isArray(item));
+  return list.filter((item, i): item is Record<string, any> => {
+    const ok = typeof item === 'object' && item !== null && !Array.isArray(item);
+    if (!ok && item !== undefined && item !== null) opaqueBlock(Array.isArray(value) ? `${path}[${i}]` : path, item);
+    return ok;
+  });
 }
 
 /** One element found by `findAll`, with its concrete path (`spec[0].template[0].spec[0].container[1]`). */
@@ -35,7 +93,10 @@ export function findAll(root: unknown, path: string): Found[] {
     for (const item of current) {
       const blocks = Array.isArray(item.value) ? item.value.map((v, i) => ({ value: v, path: `${item.path}[${i}]` })) : [item];
       for (const block of blocks) {
-        if (typeof block.value !== 'object' || block.value === null || Array.isArray(block.value)) continue;
+        if (typeof block.value !== 'object' || block.value === null || Array.isArray(block.value)) {
+          if (block.value !== null && block.value !== undefined) opaqueBlock(block.path, block.value);
+          continue;
+        }
         const child = (block.value as Record<string, unknown>)[key];
         if (child === undefined) continue;
         next.push({ value: child, path: block.path ? `${block.path}.${key}` : key });

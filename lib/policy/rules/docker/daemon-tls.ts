@@ -24,8 +24,10 @@ export const dockerDaemonTls = defineRule({
   if (isUnresolved(host)) return findings.unknown('host', host);
   const text = String(host).trim().toLowerCase();
   if (LOCAL_OR_SSH.some((scheme) => text.startsWith(scheme))) return;
-  const hasPath = !isUnset(attributes.cert_path);
+  const hasPath = !isUnset(attributes.cert_path) && !isUnresolved(attributes.cert_path);
   const missing = ['ca_material', 'cert_material', 'key_material'].filter((k) => isUnset(attributes[k]));
   if (hasPath || missing.length === 0) return;
+  // a cert_path only known at apply may be empty: then the connection is plain TCP
+  if (isUnresolved(attributes.cert_path)) return findings.unknown('cert_path', attributes.cert_path);
   findings.fail('host', host, `use an ssh:// or unix:// host, or give the provider mutual TLS: set ${missing.join(', ')} (or cert_path)`);
 });

@@ -1,4 +1,4 @@
-import { findAll, isUnresolved } from '../../private/attributes';
+import { blocksOf, findAll, isAttributeReference, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { defineRule, isUnset } from '../private/rule-kit';
 
@@ -13,7 +13,7 @@ export const dockerNoDefaultBridge = defineRule({
     + 'networks_advanced (the provider then leaves the default bridge) passes unless it names "bridge"; "none" and "container:<id>" pass.',
 }, (attributes, findings) => {
   const mode = attributes.network_mode;
-  const networks = findAll(attributes, 'networks_advanced');
+  const networks = blocksOf(attributes, 'networks_advanced');
   if (isUnresolved(mode)) return findings.unknown('network_mode', mode);
   const modeText = isUnset(mode) ? undefined : String(mode).trim().toLowerCase();
   if (modeText === 'bridge' || modeText === 'default') {
@@ -22,7 +22,12 @@ export const dockerNoDefaultBridge = defineRule({
     findings.fail('networks_advanced', undefined, 'attach a user-defined docker_network through networks_advanced');
   }
   for (const name of findAll(attributes, 'networks_advanced.name')) {
-    if (isUnresolved(name.value)) continue; // a reference to a docker_network is a user-defined network
+    // a reference to a docker_network is a user-defined network; a variable may say "bridge"
+    if (isAttributeReference(name.value)) continue;
+    if (isUnresolved(name.value)) {
+      findings.unknown(name.path, name.value);
+      continue;
+    }
     if (String(name.value).toLowerCase() === 'bridge') findings.fail(name.path, name.value, 'attach a user-defined docker_network instead of "bridge"');
   }
 });

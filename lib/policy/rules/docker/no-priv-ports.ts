@@ -1,4 +1,4 @@
-import { findAll, isUnresolved } from '../../private/attributes';
+import { blocksOf, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, defineRule } from '../private/rule-kit';
 
@@ -12,7 +12,7 @@ export const dockerNoPrivPorts = defineRule({
   rationale: 'Unset external lets Docker pick an ephemeral port (>= 32768); explicit host ports must be above 1024, as docker-bench flags 1-1024.',
 }, (attributes, findings) => {
   if (typeof attributes.ports === 'string' && isUnresolved(attributes.ports)) findings.unknown('ports', attributes.ports);
-  for (const port of findAll(attributes, 'ports')) {
+  for (const port of blocksOf(attributes, 'ports')) {
     const external = (port.value as Record<string, any>)?.external;
     if (external === undefined || external === null) continue;
     if (isUnresolved(external)) {

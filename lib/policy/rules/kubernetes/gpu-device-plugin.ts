@@ -15,6 +15,12 @@ function resourceMaps(pod: Pod, container: Found, kind: string): Found[] {
   return at(pod, container, `resources.${kind}`).filter((m) => typeof m.value === 'object' && m.value !== null);
 }
 
+/** Resource maps (or the resources block) of a container that are only known at apply: they may hold a GPU. */
+function opaqueResources(pod: Pod, container: Found): Found[] {
+  return [...at(pod, container, 'resources'), ...at(pod, container, 'resources.limits'), ...at(pod, container, 'resources.requests')]
+    .filter((m) => m.value !== null && m.value !== undefined && typeof m.value !== 'object');
+}
+
 function requestsGpu(pod: Pod): boolean {
   return pod.containers.some((c) => ['limits', 'requests'].some((kind) =>
     resourceMaps(pod, c, kind).some((m) => Object.keys(m.value as object).some(isGpuResource))));
@@ -43,9 +49,10 @@ export const gpuDevicePlugin = podRule({
     + 'GPU limits must be positive whole numbers (requests alone do not schedule a device), no container of a GPU '
     + 'pod may be privileged, and GPU device nodes must not come in through hostPath. Also checks kubernetes_manifest pods.',
   manifest: true,
-  applies: (pod) => requestsGpu(pod) || mountsGpuDevice(pod),
+  applies: (pod) => requestsGpu(pod) || mountsGpuDevice(pod) || pod.containers.some((c) => opaqueResources(pod, c).length > 0),
   check: (pod, findings) => {
     for (const container of pod.containers) {
+      for (const opaque of opaqueResources(pod, container)) findings.unknown(opaque.path, opaque.value);
       const limits = resourceMaps(pod, container, 'limits');
       const limitKeys = limits.flatMap((m) => Object.keys(m.value as object));
       for (const map of limits) {

@@ -14,7 +14,10 @@ export const writableScratch = podRule({
   check: (pod, findings) => {
     for (const volume of pod.volumes) {
       for (const emptyDir of at(pod, volume, 'empty_dir')) {
-        if (typeof emptyDir.value !== 'object' || emptyDir.value === null) continue;
+        if (typeof emptyDir.value !== 'object' || emptyDir.value === null) {
+          if (emptyDir.value !== null && emptyDir.value !== undefined) findings.unknown(emptyDir.path, emptyDir.value);
+          continue;
+        }
         const limit = at(pod, emptyDir, 'size_limit')[0];
         if (limit && findings.unresolved(limit.value, limit.path)) continue;
         if (!limit || limit.value === '' || limit.value === null) {

@@ -1,6 +1,6 @@
 // Readers for docker_container attributes shared by several Docker rules.
 import * as path from 'path';
-import { findAll, isUnresolved } from '../../private/attributes';
+import { blocksOf, isUnresolved } from '../../private/attributes';
 import { Findings, stringList } from './rule-kit';
 
 /** One `security_opts` entry, split into option name and value (`apparmor=unconfined` → apparmor / unconfined). */
@@ -77,7 +77,7 @@ export function hostMounts(attributes: Record<string, any>, findings: Findings):
       continue;
     }
   }
-  for (const mount of findAll(attributes, 'mounts')) {
+  for (const mount of blocksOf(attributes, 'mounts')) {
     const m = mount.value as Record<string, any>;
     if (typeof m !== 'object' || m === null) continue;
     if (isUnresolved(m.type)) {
@@ -87,7 +87,7 @@ export function hostMounts(attributes: Record<string, any>, findings: Findings):
     if (String(m.type ?? '').toLowerCase() !== 'bind') continue;
     pushSource(mounts, findings, m.source, `${mount.path}.source`, m.read_only);
   }
-  for (const volume of findAll(attributes, 'volumes')) {
+  for (const volume of blocksOf(attributes, 'volumes')) {
     const v = volume.value as Record<string, any>;
     if (typeof v !== 'object' || v === null || v.host_path === undefined) continue;
     pushSource(mounts, findings, v.host_path, `${volume.path}.host_path`, v.read_only);

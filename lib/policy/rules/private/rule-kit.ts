@@ -1,8 +1,8 @@
 // The building blocks of every built-in rule (Kubernetes, Docker, vSphere): the rule-info shape,
 // the resource-type gate, a violation collector in which FAIL beats UNKNOWN beats PASS, the
 // never-throw wrapper, and small value readers.
-import { isUnresolved } from '../../private/attributes';
-import { IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity, Violation } from '../../rule';
+import { isAttributeReference, isUnresolved, withBlockSink } from '../../private/attributes';
+import { ComplianceStatus, IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity, Violation } from '../../rule';
 
 /** The descriptive part of a built-in rule. */
 export interface RuleInfo {
@@ -73,10 +73,19 @@ export function appliesTo(resourceTypes: string[], resource: PolicyResource | un
   return !!resource && resourceTypes.includes(resource.resourceType);
 }
 
-/** Runs `body`; a throw becomes UNKNOWN naming the rule, so a rule never breaks synth. */
+/**
+ * Runs `body`; a throw becomes UNKNOWN naming the rule, so a rule never breaks synth. A block the
+ * body could not look into (an expression where a block belongs, or a malformed value) turns a
+ * PASS or NOT_APPLICABLE into UNKNOWN: nothing inside it was seen, so it is never a pass.
+ */
 export function safely(ruleId: string, body: () => RuleResult): RuleResult {
   try {
-    return body();
+    const opaque: string[] = [];
+    const result = withBlockSink((path, value) => opaque.push(`${path} is ${isUnresolved(value) ? 'only known at apply' : 'not a block'} (${short(value)})`), body);
+    if (opaque.length > 0 && (result.status === ComplianceStatus.PASS || result.status === ComplianceStatus.NOT_APPLICABLE)) {
+      return RuleResult.unknown([...new Set([result.reason, ...opaque].filter((r): r is string => !!r))].join('; '));
+    }
+    return result;
   } catch (error) {
     return RuleResult.unknown(`${ruleId} could not evaluate the resource: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -164,6 +173,15 @@ export function checkBoolean(attributes: Record<string, any>, findings: Findings
   if (isUnresolved(value)) return findings.unknown(attribute, value);
   if ((value === undefined || value === null) && unsetPasses) return;
   if (secure ? !isTrue(value) : !isFalse(value)) findings.fail(attribute, value, fix ?? `set ${attribute} = ${secure}`);
+}
+
+/**
+ * Fails when a required attribute is unset; an expression other than a resource or data attribute
+ * (e.g. `${var.x}`, which may be empty) is UNKNOWN, never a pass.
+ */
+export function requireSet(findings: Findings, attributePath: string, value: unknown, fix: string, detail?: string): void {
+  if (isUnset(value)) return findings.fail(attributePath, value, fix, detail);
+  if (isUnresolved(value) && !isAttributeReference(value)) findings.unknown(attributePath, value);
 }
 
 /** A value for messages: strings quoted, long values cut. */

@@ -1,5 +1,5 @@
 // VLAN helpers of the NET-DVPG-* VLAN rules.
-import { findAll, isUnresolved } from '../../private/attributes';
+import { blocksOf, isUnresolved } from '../../private/attributes';
 import { PolicyVlanRange } from '../vsphere/vlan-range';
 import { asNumber, Findings } from './rule-kit';
 
@@ -18,7 +18,7 @@ export function vlanRanges(attributes: Record<string, any>, findings: Findings):
     return [];
   }
   const ranges: FoundVlanRange[] = [];
-  for (const block of findAll(attributes, 'vlan_range')) {
+  for (const block of blocksOf(attributes, 'vlan_range')) {
     const r = block.value as Record<string, any>;
     if (typeof r !== 'object' || r === null) continue;
     if (isUnresolved(r.min_vlan) || isUnresolved(r.max_vlan)) {

@@ -1,5 +1,5 @@
 import { Severity } from '../../rule';
-import { isUnset } from '../private/rule-kit';
+import { requireSet } from '../private/rule-kit';
 import { passthroughRule } from '../private/vsphere';
 
 /** PT-HOST-PINNED: a passthrough VM is placed on the host that owns the device. */
@@ -10,5 +10,5 @@ export const ptHostPinned = passthroughRule({
   source: 'PROV (pci_device_id requires host_system_id)',
   rationale: 'host_system_id must be set (a literal or a lookup) whenever pci_device_id is set; the device exists on one host only.',
 }, (attributes, findings) => {
-  if (isUnset(attributes.host_system_id)) findings.fail('host_system_id', attributes.host_system_id, 'set host_system_id to the host that owns the PCI device');
+  requireSet(findings, 'host_system_id', attributes.host_system_id, 'set host_system_id to the host that owns the PCI device');
 });

@@ -1,6 +1,6 @@
-import { findAll, isUnresolved } from '../../private/attributes';
+import { blocksOf, isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
-import { asNumber, defineRule, isUnset } from '../private/rule-kit';
+import { asNumber, defineRule, requireSet } from '../private/rule-kit';
 import { DEFAULT_MEMORY_MB } from '../private/vsphere';
 
 const BANDWIDTH = ['bandwidth_limit', 'bandwidth_reservation', 'bandwidth_share_level', 'bandwidth_share_count'];
@@ -16,21 +16,24 @@ export const ptSriov = defineRule({
     + 'memory_reservation = memory, and its SR-IOV NICs declared after all others.',
 }, (attributes, findings) => {
   if (typeof attributes.network_interface === 'string' && isUnresolved(attributes.network_interface)) return findings.unknown('network_interface', attributes.network_interface);
-  const nics = findAll(attributes, 'network_interface');
+  const nics = blocksOf(attributes, 'network_interface');
   const isSriov = nics.map((nic) => String((nic.value as Record<string, any>)?.adapter_type ?? '').toLowerCase() === 'sriov');
-  if (!isSriov.includes(true)) return RuleResult.notApplicable();
+  // an adapter type only known at apply may be sriov: whether the rule applies, and the order, are unknown
+  const unresolvedTypes = nics.filter((nic) => isUnresolved((nic.value as Record<string, any>).adapter_type));
+  for (const nic of unresolvedTypes) findings.unknown(`${nic.path}.adapter_type`, (nic.value as Record<string, any>).adapter_type);
+  if (!isSriov.includes(true)) return unresolvedTypes.length > 0 ? findings.result() : RuleResult.notApplicable();
   nics.forEach((nic, i) => {
     const n = nic.value as Record<string, any>;
     if (!isSriov[i]) {
       if (isSriov.slice(0, i).includes(true)) findings.fail(`${nic.path}.adapter_type`, n.adapter_type, 'declare SR-IOV network interfaces after all other interfaces', `nic=${i}`);
       return;
     }
-    if (isUnset(n.physical_function)) findings.fail(`${nic.path}.physical_function`, n.physical_function, 'set physical_function to the PCI address of the physical function', `nic=${i}`);
+    requireSet(findings, `${nic.path}.physical_function`, n.physical_function, 'set physical_function to the PCI address of the physical function', `nic=${i}`);
     for (const key of BANDWIDTH) {
       if (n[key] !== undefined && n[key] !== null) findings.fail(`${nic.path}.${key}`, n[key], `remove ${key} (not supported on SR-IOV interfaces)`, `nic=${i}`);
     }
   });
-  if (isUnset(attributes.host_system_id)) findings.fail('host_system_id', attributes.host_system_id, 'set host_system_id to the host that owns the physical function');
+  requireSet(findings, 'host_system_id', attributes.host_system_id, 'set host_system_id to the host that owns the physical function');
   const memory = attributes.memory ?? DEFAULT_MEMORY_MB;
   const reservation = attributes.memory_reservation;
   if (isUnresolved(memory) && String(memory) === String(reservation)) return;

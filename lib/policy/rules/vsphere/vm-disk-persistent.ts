@@ -1,4 +1,4 @@
-import { findAll, isUnresolved } from '../../private/attributes';
+import { blocksOf, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { defineRule } from '../private/rule-kit';
 
@@ -14,7 +14,7 @@ export const vmDiskPersistent = defineRule({
   rationale: 'disk[].disk_mode must be unset ("persistent") or "persistent"/"independent_persistent"; non-persistent modes erase evidence at power-off.',
 }, (attributes, findings) => {
   if (typeof attributes.disk === 'string' && isUnresolved(attributes.disk)) return findings.unknown('disk', attributes.disk);
-  for (const disk of findAll(attributes, 'disk')) {
+  for (const disk of blocksOf(attributes, 'disk')) {
     const mode = (disk.value as Record<string, any>)?.disk_mode;
     if (mode === undefined || mode === null) continue;
     if (isUnresolved(mode)) findings.unknown(`${disk.path}.disk_mode`, mode);
