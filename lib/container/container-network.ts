@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Naming } from '../core/naming';
 import { invalid } from '../core/private/errors';
 import { checkDnsLabel } from '../core/private/validation';
+import { checkArgs, checkConstruct } from '../core/private/shapes';
 
 const BUILT_IN_NETWORKS = ['bridge', 'default', 'host', 'none'];
 
@@ -66,6 +67,7 @@ export class ContainerNetwork extends Construct implements IContainerNetwork {
    * @param internal whether that network is internal (no published ports there)
    */
   public static fromNetworkName(scope: Construct, id: string, networkName: string, internal: boolean = false): IContainerNetwork {
+    checkArgs('ContainerNetwork.fromNetworkName', 'ContainerNetwork.fromNetworkName', [scope, id, networkName, internal]);
     const ref = `${scope.node.path}/${id}`;
     if (typeof networkName !== 'string' || networkName.length === 0) {
       throw invalid(ref, 'networkName', 'is required', networkName, 'Give the name of an existing user-defined network.');
@@ -92,6 +94,7 @@ export class ContainerNetwork extends Construct implements IContainerNetwork {
   public readonly networkId?: string;
 
   constructor(scope: Construct, id: string, props: ContainerNetworkProps = {}) {
+    checkConstruct(scope, id, 'ContainerNetwork', [props]);
     super(scope, id);
     if (props.networkName !== undefined) checkDnsLabel(this, 'networkName', props.networkName);
     this.internal = props.internal ?? false;

@@ -5,6 +5,7 @@ import { Naming } from '../core/naming';
 import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
 import { checkDnsLabel } from '../core/private/validation';
+import { checkArgs, checkConstruct } from '../core/private/shapes';
 
 /** A named Docker volume containers can mount. */
 export interface IContainerVolume {
@@ -48,6 +49,7 @@ export class ContainerVolume extends Construct implements IContainerVolume {
    * @param volumeName the existing volume's name
    */
   public static fromVolumeName(scope: Construct, id: string, volumeName: string): IContainerVolume {
+    checkArgs('ContainerVolume.fromVolumeName', 'ContainerVolume.fromVolumeName', [scope, id, volumeName]);
     const ref = `${scope.node.path}/${id}`;
     if (typeof volumeName !== 'string' || (!Token.isUnresolved(volumeName) && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(volumeName))) {
       throw invalid(ref, 'volumeName', 'is not a Docker volume name', volumeName, 'Use letters, digits, "_", "." and "-", starting with a letter or digit.');
@@ -68,6 +70,7 @@ export class ContainerVolume extends Construct implements IContainerVolume {
   public readonly volumeId?: string;
 
   constructor(scope: Construct, id: string, props: ContainerVolumeProps = {}) {
+    checkConstruct(scope, id, 'ContainerVolume', [props]);
     super(scope, id);
     if (props.volumeName !== undefined) checkDnsLabel(this, 'volumeName', props.volumeName);
     this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;

@@ -15,6 +15,7 @@ import {
 } from './private/controls';
 import { ITrustedImage } from './trusted-image';
 import { addSynthNote } from '../core/private/notes';
+import { checkConstruct } from '../core/private/shapes';
 
 /** Docker log drivers that keep logs on the host with rotation. */
 export enum DockerLogDriver {
@@ -369,6 +370,7 @@ export class HardenedContainer extends Construct {
   private readonly hostBindings: HostBinding[];
 
   constructor(scope: Construct, id: string, props: HardenedContainerProps) {
+    checkConstruct(scope, id, 'HardenedContainer', [props]);
     super(scope, id);
     const spec = props.spec;
     validateContainerSpec(this, 'spec', spec);

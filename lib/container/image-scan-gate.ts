@@ -5,6 +5,7 @@ import { invalid, REDACTED } from '../core/private/errors';
 import { shellQuote } from './private/controls';
 import { TerraformData } from './private/terraform-data';
 import { ITrustedImage } from './trusted-image';
+import { checkArgs, checkConstruct } from '../core/private/shapes';
 
 /** Vulnerability severity at or above which the scan fails the deploy (Grype's scale). */
 export enum ScanSeverity {
@@ -156,6 +157,7 @@ export class ImageScanner {
    * @param argv the program and its arguments
    */
   public static custom(argv: string[]): ImageScanner {
+    checkArgs('ImageScanner.custom', 'ImageScanner.custom', [argv]);
     const where = 'ImageScanner.custom';
     if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string' || a.length === 0)) {
       throw invalid(where, 'argv', 'must be a non-empty list of non-empty strings', argv, 'Give the program and its arguments, e.g. ["my-scanner", "{image}"].');
@@ -344,6 +346,7 @@ export class ImageScanGate extends Construct {
   private readonly triggers: { [key: string]: string };
 
   constructor(scope: Construct, id: string, props: ImageScanGateProps) {
+    checkConstruct(scope, id, 'ImageScanGate', [props]);
     super(scope, id);
     if (props.image === undefined || props.image === null || props.image.imageReference === undefined) {
       throw invalid(this, 'image', 'is required', props.image, 'Pass the TrustedImage to scan.');

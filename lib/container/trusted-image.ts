@@ -6,6 +6,7 @@ import { ImageReference } from '../core/image-reference';
 import { invalid } from '../core/private/errors';
 import { addSynthNote } from '../core/private/notes';
 import { checkSensitiveToken, guardSensitive } from '../core/private/secrets';
+import { checkArgs, checkConstruct } from '../core/private/shapes';
 
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const REGISTRY_HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]{1,5})?$/;
@@ -70,6 +71,7 @@ export class TrustedImage extends Construct implements ITrustedImage {
   public readonly allowedRegistries: string[];
 
   constructor(scope: Construct, id: string, props: TrustedImageProps) {
+    checkConstruct(scope, id, 'TrustedImage', [props]);
     super(scope, id);
     if (!(props.image instanceof ImageReference)) {
       throw invalid(this, 'image', 'must be an ImageReference', props.image, 'Use ImageReference.parse("registry/repo:tag@sha256:<digest>").');
@@ -146,6 +148,7 @@ export class RegistryCredentials {
    * @param id variable name prefix: lower-case letters, digits and "_"
    */
   public static fromVariables(scope: Construct, id: string, props: RegistryCredentialsProps): RegistryCredentials {
+    checkArgs('RegistryCredentials.fromVariables', 'RegistryCredentials.fromVariables', [scope, id, props]);
     if (typeof id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(id)) {
       throw invalid(scope, 'id', 'is not a Terraform variable name prefix', id, 'Use lower-case letters, digits and "_", e.g. "ghcr".');
     }
@@ -164,6 +167,7 @@ export class RegistryCredentials {
    * Literal strings are rejected: a credential must never be written into cdk.tf.json.
    */
   public static fromSensitiveValues(address: string, username: string, password: string): RegistryCredentials {
+    checkArgs('RegistryCredentials.fromSensitiveValues', 'RegistryCredentials.fromSensitiveValues', [address, username, password]);
     const where = 'RegistryCredentials.fromSensitiveValues';
     RegistryCredentials.checkAddress(where, address);
     checkSensitiveToken(where, 'username', username);

@@ -1,6 +1,7 @@
 import { Cpu, Size } from './quantity';
 import { ImageReference } from './image-reference';
 import { invalid } from './private/errors';
+import { checkArgs } from './private/shapes';
 
 /** Transport protocol of a container port. Values are the strings Kubernetes and Docker expect. */
 export enum Protocol {
@@ -47,6 +48,7 @@ export enum EnvValueSource {
 export class EnvValue {
   /** A plain, non-secret value. */
   public static fromString(value: string): EnvValue {
+    checkArgs('EnvValue.fromString', 'EnvValue.fromString', [value]);
     return new EnvValue(EnvValueSource.PLAIN, value, undefined, undefined);
   }
 
@@ -57,11 +59,13 @@ export class EnvValue {
    * Kubernetes constructs store it in a Secret and reference it with `secretKeyRef`.
    */
   public static fromSensitiveValue(value: string): EnvValue {
+    checkArgs('EnvValue.fromSensitiveValue', 'EnvValue.fromSensitiveValue', [value]);
     return new EnvValue(EnvValueSource.SENSITIVE, value, undefined, undefined);
   }
 
   /** A key of an existing Kubernetes Secret (Kubernetes only; the Docker constructs reject it). */
   public static fromKubernetesSecret(secretName: string, key: string): EnvValue {
+    checkArgs('EnvValue.fromKubernetesSecret', 'EnvValue.fromKubernetesSecret', [secretName, key]);
     if (typeof secretName !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secretName) || secretName.length > 253) {
       throw invalid('EnvValue.fromKubernetesSecret', 'secretName', 'is not a DNS-1123 subdomain', secretName, 'Use the name of the Secret, e.g. "db-credentials".');
     }
@@ -223,6 +227,7 @@ const TIMING_RANGES: Array<[keyof ProbeTimings, number, number, number]> = [
 export class HealthProbe {
   /** Checks an HTTP endpoint. */
   public static http(options: HttpProbeOptions): HealthProbe {
+    checkArgs('HealthProbe.http', 'HealthProbe.http', [options]);
     const where = 'HealthProbe.http';
     if (typeof options.path !== 'string' || !options.path.startsWith('/') || /\s/.test(options.path)) {
       throw invalid(where, 'path', 'must be an absolute URL path without spaces', options.path, 'Use e.g. "/healthz".');
@@ -233,12 +238,14 @@ export class HealthProbe {
 
   /** Checks that a TCP port accepts connections. */
   public static tcp(options: TcpProbeOptions): HealthProbe {
+    checkArgs('HealthProbe.tcp', 'HealthProbe.tcp', [options]);
     checkPort('HealthProbe.tcp', 'port', options.port);
     return new HealthProbe(ProbeType.TCP, options, undefined, options.port, undefined, false);
   }
 
   /** Runs a command inside the container. */
   public static exec(options: ExecProbeOptions): HealthProbe {
+    checkArgs('HealthProbe.exec', 'HealthProbe.exec', [options]);
     if (!Array.isArray(options.command) || options.command.length === 0 || options.command.some((c) => typeof c !== 'string' || c.length === 0)) {
       throw invalid('HealthProbe.exec', 'command', 'must be a non-empty list of non-empty strings', options.command, 'Use e.g. ["/app/healthcheck", "--quiet"].');
     }

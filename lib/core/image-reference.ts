@@ -1,4 +1,5 @@
 import { invalid } from './private/errors';
+import { checkArgs } from './private/shapes';
 
 const PARSER = 'ImageReference.parse';
 const DOCKER_HUB = 'docker.io';
@@ -33,6 +34,7 @@ export class ImageReference {
    * @param reference e.g. `nginx:1.27`, `ghcr.io/acme/api@sha256:…`, `registry.local:5000/team/app:2.0@sha256:…`
    */
   public static parse(reference: string): ImageReference {
+    checkArgs('ImageReference.parse', 'ImageReference.parse', [reference]);
     if (typeof reference !== 'string' || reference.length === 0) {
       throw invalid(PARSER, 'reference', 'is empty', reference, 'Give an image such as "ghcr.io/acme/api:1.2.3@sha256:<64 hex>".');
     }

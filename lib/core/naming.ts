@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
+import { checkArgs } from './private/shapes';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -28,6 +29,7 @@ export class Naming {
    * @default maxLength 63
    */
   public static uniqueDnsLabel(scope: IConstruct, maxLength: number = 63): string {
+    checkArgs('Naming.uniqueDnsLabel', 'Naming.uniqueDnsLabel', [scope, maxLength]);
     const limit = Math.max(16, Math.min(63, Math.floor(maxLength)));
     const parts = scope.node.scopes.slice(2).map((c) => c.node.id).filter((id) => id.length > 0 && id !== 'Default' && id !== 'Resource');
     const fullPath = scope.node.path;

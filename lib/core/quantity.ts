@@ -1,4 +1,5 @@
 import { invalid } from './private/errors';
+import { checkArgs } from './private/shapes';
 
 // Kubernetes quantity grammar (k8s.io/apimachinery/pkg/api/resource/quantity.go), unsigned:
 // <digits>[.<digits>] followed by a binary-SI suffix, a decimal-SI suffix or a decimal exponent.
@@ -45,6 +46,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 export class Cpu {
   /** A CPU amount in millicores (1000 = one core). */
   public static millicores(millicores: number): Cpu {
+    checkArgs('Cpu.millicores', 'Cpu.millicores', [millicores]);
     if (!Number.isSafeInteger(millicores) || millicores <= 0) {
       throw invalid('Cpu.millicores', 'value', 'must be a positive whole number of millicores', millicores, 'Use e.g. 250 for a quarter core.');
     }
@@ -53,6 +55,7 @@ export class Cpu {
 
   /** A CPU amount in cores; fractions down to a millicore (`0.25`, `1.5`). */
   public static cores(cores: number): Cpu {
+    checkArgs('Cpu.cores', 'Cpu.cores', [cores]);
     const millicores = Math.round(cores * 1000);
     if (!Number.isFinite(cores) || cores <= 0 || Math.abs(millicores - cores * 1000) > 1e-6 || !Number.isSafeInteger(millicores)) {
       throw invalid('Cpu.cores', 'value', 'must be a positive number of cores with at most 3 decimals', cores, 'Use e.g. 0.5 or 2.');
@@ -64,6 +67,7 @@ export class Cpu {
    * Parses a Kubernetes CPU quantity: `"500m"`, `"0.5"`, `"2"`, `"1.5"`.
    */
   public static parse(quantity: string): Cpu {
+    checkArgs('Cpu.parse', 'Cpu.parse', [quantity]);
     const parsed = parseQuantity(quantity);
     if (typeof parsed === 'string' || parsed.multiplier !== 1n) {
       throw invalid('Cpu.parse', 'value', typeof parsed === 'string' ? parsed : 'uses a binary suffix, which CPU does not take', quantity,
@@ -157,21 +161,25 @@ const MIB = 1024 * 1024;
 export class Size {
   /** An amount in bytes. */
   public static bytes(bytes: number): Size {
+    checkArgs('Size.bytes', 'Size.bytes', [bytes]);
     return Size.checked(bytes, 1, 'Size.bytes', 'bytes');
   }
 
   /** An amount in KiB (1024 bytes). */
   public static kibibytes(kibibytes: number): Size {
+    checkArgs('Size.kibibytes', 'Size.kibibytes', [kibibytes]);
     return Size.checked(kibibytes, 1024, 'Size.kibibytes', 'KiB');
   }
 
   /** An amount in MiB (1024² bytes). */
   public static mebibytes(mebibytes: number): Size {
+    checkArgs('Size.mebibytes', 'Size.mebibytes', [mebibytes]);
     return Size.checked(mebibytes, MIB, 'Size.mebibytes', 'MiB');
   }
 
   /** An amount in GiB (1024³ bytes). */
   public static gibibytes(gibibytes: number): Size {
+    checkArgs('Size.gibibytes', 'Size.gibibytes', [gibibytes]);
     return Size.checked(gibibytes, MIB * 1024, 'Size.gibibytes', 'GiB');
   }
 
@@ -179,6 +187,7 @@ export class Size {
    * Parses a Kubernetes memory or storage quantity: `"512Mi"`, `"2Gi"`, `"1G"`, `"1.5Gi"`, `"1048576"`.
    */
   public static parse(quantity: string): Size {
+    checkArgs('Size.parse', 'Size.parse', [quantity]);
     const parsed = parseQuantity(quantity);
     if (typeof parsed === 'string') {
       throw invalid('Size.parse', 'value', parsed, quantity, 'Write sizes like "512Mi", "2Gi" or "1G" (binary suffixes Ki/Mi/Gi/Ti, decimal k/M/G/T).');

@@ -1,4 +1,5 @@
 import { TerraformResource } from 'cdktf';
+import { checkArgs } from './private/shapes';
 
 /**
  * What happens to a stateful resource (disk, volume, claim) when it leaves the configuration
@@ -20,6 +21,7 @@ export class RemovalPolicies {
    * @param policy defaults to `RemovalPolicy.RETAIN`
    */
   public static apply(resource: TerraformResource, policy: RemovalPolicy = RemovalPolicy.RETAIN): void {
+    checkArgs('RemovalPolicies.apply', 'RemovalPolicies.apply', [resource, policy]);
     resource.lifecycle = { ...(resource.lifecycle ?? {}), preventDestroy: policy !== RemovalPolicy.DESTROY };
   }
 

@@ -6,6 +6,7 @@ import { HardenedWorkload, HardenedWorkloadProps } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { validateJobRun } from './private/job';
 import { renderPodTemplate } from './private/pod-template';
+import { checkConstruct } from '../core/private/shapes';
 
 /** What a CronJob does when a run is due while the previous one still runs. */
 export enum ConcurrencyPolicy {
@@ -100,6 +101,7 @@ export class HardenedCronJob extends HardenedWorkload {
   public readonly restartPolicy: JobRestartPolicy;
 
   constructor(scope: Construct, id: string, props: HardenedCronJobProps) {
+    checkConstruct(scope, id, 'HardenedCronJob', [props]);
     super(scope, id, props);
     this.schedule = props.schedule;
     this.concurrencyPolicy = props.concurrencyPolicy ?? ConcurrencyPolicy.FORBID;

@@ -7,6 +7,7 @@ import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, Replicated
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { createAutoscaler, createPodDisruptionBudget, validateReplication, warnIfNoHealthProbe } from './private/scaling';
+import { checkConstruct } from '../core/private/shapes';
 
 /** Props of a `HardenedDeployment`. */
 export interface HardenedDeploymentProps extends ReplicatedWorkloadProps {
@@ -42,6 +43,7 @@ export class HardenedDeployment extends HardenedWorkload {
   public readonly spreadAcrossZones: boolean;
 
   constructor(scope: Construct, id: string, props: HardenedDeploymentProps) {
+    checkConstruct(scope, id, 'HardenedDeployment', [props]);
     super(scope, id, props);
     this.autoscaling = props.autoscaling;
     this.replicas = props.autoscaling ? undefined : (props.replicas ?? 2);

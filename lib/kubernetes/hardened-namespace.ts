@@ -12,6 +12,7 @@ import { invalid } from '../core/private/errors';
 import { checkDnsLabel, checkIntegerRange, isUnresolved } from '../core/private/validation';
 import { checkLabels, MANAGED_BY_LABELS, NAMESPACE_NAME_LABEL } from './private/labels';
 import { LIBRARY_CONTAINER_DEFAULTS, resolveResources } from './private/resources';
+import { checkConstruct } from '../core/private/shapes';
 
 /**
  * A Kubernetes namespace that workloads can be placed in.
@@ -194,6 +195,7 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
   private holdsRetainedClaims = false;
 
   constructor(scope: Construct, id: string, props: HardenedNamespaceProps = {}) {
+    checkConstruct(scope, id, 'HardenedNamespace', [props]);
     super(scope, id);
 
     // 1. validate

@@ -14,6 +14,7 @@ import { AutoscalingOptions, HardenedWorkload, HardenedWorkloadProps, Replicated
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { createAutoscaler, createPodDisruptionBudget, validateReplication, warnIfNoHealthProbe } from './private/scaling';
+import { checkConstruct } from '../core/private/shapes';
 
 /** Access mode of a persistent volume claim. */
 export enum PersistentVolumeAccessMode {
@@ -92,6 +93,7 @@ export class HardenedStatefulSet extends HardenedWorkload {
   public readonly removalPolicy: RemovalPolicy;
 
   constructor(scope: Construct, id: string, props: HardenedStatefulSetProps) {
+    checkConstruct(scope, id, 'HardenedStatefulSet', [props]);
     super(scope, id, props);
     this.autoscaling = props.autoscaling;
     this.replicas = props.autoscaling ? undefined : (props.replicas ?? 1);

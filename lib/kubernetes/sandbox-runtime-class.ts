@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { invalid } from '../core/private/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/private/validation';
 import { MANAGED_BY_LABELS } from './private/labels';
+import { checkArgs, checkConstruct } from '../core/private/shapes';
 
 /** A sandboxed container runtime. The value is the CRI handler name the nodes are configured with. */
 export enum SandboxRuntime {
@@ -51,6 +52,7 @@ export interface SandboxRuntimeClassProps {
 export class SandboxRuntimeClass extends Construct implements IRuntimeClass {
   /** A RuntimeClass that already exists in the cluster. */
   public static fromRuntimeClassName(runtimeClassName: string): IRuntimeClass {
+    checkArgs('SandboxRuntimeClass.fromRuntimeClassName', 'SandboxRuntimeClass.fromRuntimeClassName', [runtimeClassName]);
     checkDnsSubdomain('SandboxRuntimeClass.fromRuntimeClassName', 'runtimeClassName', runtimeClassName);
     return { runtimeClassName };
   }
@@ -65,6 +67,7 @@ export class SandboxRuntimeClass extends Construct implements IRuntimeClass {
   public readonly handler: string;
 
   constructor(scope: Construct, id: string, props: SandboxRuntimeClassProps = {}) {
+    checkConstruct(scope, id, 'SandboxRuntimeClass', [props]);
     super(scope, id);
     const runtime = props.runtime ?? SandboxRuntime.GVISOR;
     const handler = props.handler ?? runtime;

@@ -14,6 +14,7 @@ import { artifactUri, findingLine, jsonReport, markdownReport, REPORT_FILES, Rep
 import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
+import { checkArgs } from '../core/private/shapes';
 
 const APPLIED = Symbol.for('cdktf-hybrid.PolicyChecks');
 const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -72,6 +73,7 @@ export class PolicyChecks implements IAspect {
    * @param options which rules run and which severity fails synth
    */
   public static applyTo(stack: TerraformStack, options: PolicyChecksOptions = {}): PolicyChecks {
+    checkArgs('PolicyChecks.applyTo', 'PolicyChecks.applyTo', [stack, options]);
     if (!TerraformStack.isStack(stack)) {
       throw invalid(stack, 'stack', 'is not a TerraformStack', (stack as IConstruct)?.node?.path, 'Pass the stack itself, e.g. PolicyChecks.applyTo(this).');
     }

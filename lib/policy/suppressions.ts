@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { invalid } from '../core/private/errors';
 import { ownSuppressions, SUPPRESSION_METADATA } from './private/suppression-metadata';
+import { checkArgs } from '../core/private/shapes';
 
 const RULE_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+(\[[^\]]+\])?$/;
 const MIN_REASON_LENGTH = 10;
@@ -32,6 +33,7 @@ export class Policy {
    * @param reason why the finding is acceptable here: at least 10 characters
    */
   public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
+    checkArgs('Policy.suppress', 'Policy.suppress', [scope, ruleId, reason]);
     if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) {
       throw invalid(scope, 'ruleId', 'is not a policy rule id', ruleId,
         'Use the id printed with the finding, e.g. "DOCKER-READONLY-ROOTFS" or "K8S-NO-PRIVILEGED[container=web]".');

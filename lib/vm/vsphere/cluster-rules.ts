@@ -3,6 +3,7 @@ import { HaVmOverride } from '@cdktf/provider-vsphere/lib/ha-vm-override';
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { HaRestartPriority, IVsphereVirtualMachine } from './secure-virtual-machine';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Props of `VmAntiAffinityRule`. */
 export interface VmAntiAffinityRuleProps {
@@ -34,6 +35,7 @@ export class VmAntiAffinityRule extends Construct {
   public readonly resource: ComputeClusterVmAntiAffinityRule;
 
   constructor(scope: Construct, id: string, props: VmAntiAffinityRuleProps) {
+    checkConstruct(scope, id, 'VmAntiAffinityRule', [props]);
     super(scope, id);
     const vms = props.virtualMachines ?? [];
     if (!Array.isArray(vms) || vms.length < 2) {
@@ -75,6 +77,7 @@ export class VmHaOverride extends Construct {
   public readonly resource: HaVmOverride;
 
   constructor(scope: Construct, id: string, props: VmHaOverrideProps) {
+    checkConstruct(scope, id, 'VmHaOverride', [props]);
     super(scope, id);
     if (!Object.values(HaRestartPriority).includes(props.restartPriority)) {
       throw invalid(this, 'restartPriority', 'is not an HA restart priority', props.restartPriority, 'Use a HaRestartPriority value, e.g. HaRestartPriority.HIGH.');

@@ -3,6 +3,7 @@ import { invalid } from '../../core/private/errors';
 import { guardSensitive } from '../../core/private/secrets';
 import { checkDnsLabel, checkDnsSubdomain, isUnresolved } from '../../core/private/validation';
 import { GuestOsFamily } from '../vm-spec';
+import { checkArgs } from '../../core/private/shapes';
 
 /** Settings shared by Linux and Windows guest customisation. */
 export interface CustomizationNetworkOptions {
@@ -77,11 +78,13 @@ export interface WindowsCustomizationOptions extends CustomizationNetworkOptions
 export class GuestCustomization {
   /** Linux customisation: host name, domain, time zone, network. */
   public static linux(options: LinuxCustomizationOptions): GuestCustomization {
+    checkArgs('GuestCustomization.linux', 'GuestCustomization.linux', [options]);
     return new GuestCustomization(GuestOsFamily.LINUX, options, undefined);
   }
 
   /** Windows customisation through sysprep: computer name, workgroup or domain join, network. */
   public static windows(options: WindowsCustomizationOptions): GuestCustomization {
+    checkArgs('GuestCustomization.windows', 'GuestCustomization.windows', [options]);
     return new GuestCustomization(GuestOsFamily.WINDOWS, undefined, options);
   }
 

@@ -7,6 +7,7 @@ import { RemovalPolicies, RemovalPolicy } from '../../core';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, checkPort, isUnresolved } from '../../core/private/validation';
 import { addSynthNote } from '../../core/private/notes';
+import { checkArgs, checkConstruct } from '../../core/private/shapes';
 
 /**
  * A distributed virtual switch as a port group sees it.
@@ -201,6 +202,7 @@ export class SecureDistributedSwitch extends Construct implements IDistributedVi
    * The library does not manage that switch, so its NET-DVS-* settings are not checked.
    */
   public static fromLookup(scope: Construct, id: string, props: DistributedSwitchLookupProps): IDistributedVirtualSwitch {
+    checkArgs('SecureDistributedSwitch.fromLookup', 'SecureDistributedSwitch.fromLookup', [scope, id, props]);
     return new ExistingDistributedSwitch(scope, id, props);
   }
 
@@ -219,6 +221,7 @@ export class SecureDistributedSwitch extends Construct implements IDistributedVi
   public readonly netflowCollectorIpAddress?: string;
 
   constructor(scope: Construct, id: string, props: SecureDistributedSwitchProps) {
+    checkConstruct(scope, id, 'SecureDistributedSwitch', [props]);
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
     if (typeof props.name !== 'string' || props.name.trim() === '' || props.name.length > 80) {

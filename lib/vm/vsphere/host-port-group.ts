@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { IHostVirtualSwitch } from './host-virtual-switch';
 import { checkPortGroupVlan, GUEST_TAGGING_VLAN } from './private/vlan';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Props of `SecureHostPortGroup`. */
 export interface SecureHostPortGroupProps {
@@ -75,6 +76,7 @@ export class SecureHostPortGroup extends Construct {
   public readonly networkData?: DataVsphereNetwork;
 
   constructor(scope: Construct, id: string, props: SecureHostPortGroupProps) {
+    checkConstruct(scope, id, 'SecureHostPortGroup', [props]);
     super(scope, id);
     if (typeof props.name !== 'string' || props.name.trim() === '' || props.name.length > 80) {
       throw invalid(this, 'name', 'must be 1-80 characters', props.name, 'Use a name such as "pg-backup-120".');

@@ -5,6 +5,7 @@ import { invalid } from '../../core/private/errors';
 import { RemovalPolicies, RemovalPolicy } from '../../core/removal-policy';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { LinkDiscoveryOperation, LinkDiscoveryProtocol } from './distributed-switch';
+import { checkArgs, checkConstruct } from '../../core/private/shapes';
 
 /**
  * A standard (host) virtual switch as a port group sees it.
@@ -125,6 +126,7 @@ export class SecureHostVirtualSwitch extends Construct implements IHostVirtualSw
    * The library does not manage that switch, so its NET-VSS-* settings are not checked.
    */
   public static fromName(scope: Construct, id: string, virtualSwitchName: string, hostSystemId: string): IHostVirtualSwitch {
+    checkArgs('SecureHostVirtualSwitch.fromName', 'SecureHostVirtualSwitch.fromName', [scope, id, virtualSwitchName, hostSystemId]);
     return new ExistingHostVirtualSwitch(scope, id, virtualSwitchName, hostSystemId);
   }
 
@@ -137,6 +139,7 @@ export class SecureHostVirtualSwitch extends Construct implements IHostVirtualSw
   public readonly linkDiscoveryOperation: LinkDiscoveryOperation;
 
   constructor(scope: Construct, id: string, props: SecureHostVirtualSwitchProps) {
+    checkConstruct(scope, id, 'SecureHostVirtualSwitch', [props]);
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
     if (typeof props.name !== 'string' || props.name.trim() === '' || props.name.length > 32) {

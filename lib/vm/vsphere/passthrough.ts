@@ -3,6 +3,7 @@ import { DataVsphereHostPciDevice } from '@cdktf/provider-vsphere/lib/data-vsphe
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Props of `HostPciDevice`. */
 export interface HostPciDeviceProps {
@@ -95,6 +96,7 @@ export class HostPciDevice extends Construct {
   public readonly lookupKey: string;
 
   constructor(scope: Construct, id: string, props: HostPciDeviceProps) {
+    checkConstruct(scope, id, 'HostPciDevice', [props]);
     super(scope, id);
     if (typeof props.hostName !== 'string' || props.hostName.trim() === '') {
       throw invalid(this, 'hostName', 'is required', props.hostName, 'Give the ESXi host name, e.g. "esx-gpu-01.corp.example".');

@@ -5,6 +5,7 @@ import { invalid } from '../../core/private/errors';
 import { checkIntegerRange } from '../../core/private/validation';
 import { IDistributedVirtualSwitch, SecureDistributedSwitch } from './distributed-switch';
 import { checkPortGroupVlan } from './private/vlan';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Props of `SecurePortGroup`. */
 export interface SecurePortGroupProps {
@@ -85,6 +86,7 @@ export class SecurePortGroup extends Construct {
   public readonly netflowEnabled: boolean;
 
   constructor(scope: Construct, id: string, props: SecurePortGroupProps) {
+    checkConstruct(scope, id, 'SecurePortGroup', [props]);
     super(scope, id);
     if (typeof props.name !== 'string' || props.name.trim() === '' || props.name.length > 80) {
       throw invalid(this, 'name', 'must be 1-80 characters', props.name, 'Use a name such as "pg-db-110".');

@@ -3,6 +3,7 @@ import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Something VMs can be placed in: a resource pool. */
 export interface IResourcePool extends IConstruct {
@@ -99,6 +100,7 @@ export class VmResourcePool extends Construct implements IResourcePool {
   public readonly resource: ResourcePool;
 
   constructor(scope: Construct, id: string, props: VmResourcePoolProps) {
+    checkConstruct(scope, id, 'VmResourcePool', [props]);
     super(scope, id);
     if (typeof props.name !== 'string' || props.name.length < 1 || props.name.length > 80) {
       throw invalid(this, 'name', 'must be 1-80 characters', props.name, 'Use a short name such as "db-tier".');

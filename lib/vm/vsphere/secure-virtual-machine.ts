@@ -17,6 +17,7 @@ import { PciBackedFeature, resolveMemoryReservation } from './private/full-reser
 import { IResourcePool } from './resource-pool';
 import { IVmTemplate, TemplateSourceKind, VmTemplate } from './template';
 import { addSynthNote } from '../../core/private/notes';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Disk modes a `SecureVirtualMachine` allows (VM-DISK-PERSISTENT, STIG VMCH-80-000208). */
 export enum VsphereDiskMode {
@@ -337,6 +338,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
   public readonly haOverrideResource?: HaVmOverride;
 
   constructor(scope: Construct, id: string, props: SecureVirtualMachineProps) {
+    checkConstruct(scope, id, 'SecureVirtualMachine', [props]);
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
     if (!props || !props.template) {

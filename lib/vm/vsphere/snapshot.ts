@@ -2,6 +2,7 @@ import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-mach
 import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { IVsphereVirtualMachine } from './secure-virtual-machine';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Props of `VmSnapshot`. */
 export interface VmSnapshotProps {
@@ -47,6 +48,7 @@ export class VmSnapshot extends Construct {
   public readonly quiesce: boolean;
 
   constructor(scope: Construct, id: string, props: VmSnapshotProps) {
+    checkConstruct(scope, id, 'VmSnapshot', [props]);
     super(scope, id);
     const vm = props.virtualMachine;
     if (!vm || typeof vm.virtualMachineUuid !== 'string') {

@@ -10,6 +10,7 @@ import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsph
 import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
+import { checkArgs, checkConstruct } from '../../core/private/shapes';
 
 /** Where a template comes from. */
 export enum TemplateSourceKind {
@@ -44,6 +45,7 @@ export interface OvfTemplateOptions {
 export class TemplateSource {
   /** An existing VM template in the datacenter, looked up by name (`data.vsphere_virtual_machine`). */
   public static existingTemplate(templateName: string): TemplateSource {
+    checkArgs('TemplateSource.existingTemplate', 'TemplateSource.existingTemplate', [templateName]);
     return new TemplateSource(TemplateSourceKind.EXISTING_TEMPLATE, templateName, undefined, undefined, undefined, undefined);
   }
 
@@ -54,11 +56,13 @@ export class TemplateSource {
    *   provider picks the OVA or OVF import path by that suffix alone)
    */
   public static ovfUrl(url: string, options: OvfTemplateOptions = {}): TemplateSource {
+    checkArgs('TemplateSource.ovfUrl', 'TemplateSource.ovfUrl', [url, options]);
     return new TemplateSource(TemplateSourceKind.OVF_URL, undefined, url, options.libraryName, options.itemName, options.description);
   }
 
   /** An item of an existing content library, looked up by names (`data.vsphere_content_library_item`). */
   public static contentLibraryItem(libraryName: string, itemName: string): TemplateSource {
+    checkArgs('TemplateSource.contentLibraryItem', 'TemplateSource.contentLibraryItem', [libraryName, itemName]);
     return new TemplateSource(TemplateSourceKind.CONTENT_LIBRARY_ITEM, undefined, undefined, libraryName, itemName, undefined);
   }
 
@@ -216,6 +220,7 @@ export class VmTemplate extends Construct implements IVmTemplate {
   private readonly networks = new Map<string, DataVsphereNetwork>();
 
   constructor(scope: Construct, id: string, props: VmTemplateProps) {
+    checkConstruct(scope, id, 'VmTemplate', [props]);
     super(scope, id);
     const source = props.source;
     if (!(source instanceof TemplateSource)) {

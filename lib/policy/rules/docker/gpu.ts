@@ -2,6 +2,7 @@ import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isUnset } from '../private/rule-kit';
 import { checkDevices, normalizeDevices } from './device-check';
+import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the PT-DOCKER-GPU rule. */
 export interface DockerGpuRuleOptions {
@@ -17,6 +18,7 @@ export interface DockerGpuRuleOptions {
  */
 export class DockerGpuRule extends ConfigurableRule {
   constructor(options: DockerGpuRuleOptions = {}) {
+    checkArgs('DockerGpuRule', 'DockerGpuRule', [options]);
     const allowed = normalizeDevices(options.allowedDevicePaths);
     super({
       ruleId: 'PT-DOCKER-GPU',

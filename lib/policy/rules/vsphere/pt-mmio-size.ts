@@ -2,6 +2,7 @@ import { isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
 import { asNumber, ConfigurableRule, mapPath } from '../private/rule-kit';
 import { extraConfig, passthroughState } from '../private/vsphere';
+import { checkArgs } from '../../../core/private/shapes';
 
 const KEY = 'pciPassthru.64bitMMIOSizeGB';
 
@@ -19,6 +20,7 @@ export interface MmioSizeRuleOptions {
  */
 export class MmioSizeRule extends ConfigurableRule {
   constructor(options: MmioSizeRuleOptions = {}) {
+    checkArgs('MmioSizeRule', 'MmioSizeRule', [options]);
     const minimum = options.minimumSizeGB;
     super({
       ruleId: 'PT-MMIO-SIZE',

@@ -1,0 +1,160 @@
+// The public boundary's shape check for JavaScript callers (and `as any`): every constructor and
+// static factory checks its arguments against the types jsii declares (shapes.generated.ts), so a
+// wrong type, NaN, ±Infinity, an over-long string or a string that only looks like a cdktf token
+// is a ValidationError naming the prop and the expected type, never a TypeError deep inside.
+import { Token, Tokenization } from 'cdktf';
+import { Construct } from 'constructs';
+import { ErrorScope, invalid } from './errors';
+import { PARAMS, STRUCTS } from './shapes.generated';
+
+/** A declared type, as the generator writes it. */
+export type Shape = string | { array: Shape } | { map: Shape } | { union: Shape[] } | { struct: string } | { instance: string } | { object: string };
+
+/** The longest value a free-text prop takes; longer input is rejected (cdktf's token scan of very long strings is quadratic). */
+export const MAX_TEXT_LENGTH = 4096;
+/** The longest value of the props that carry a document (cloud-init data, a seccomp profile, extra_config values). */
+export const MAX_DOCUMENT_LENGTH = 65536;
+const DOCUMENT_PROPS = new Set(['cloudInitUserData', 'cloudInitMetadata', 'seccompProfileJson']);
+const MAX_DEPTH = 12;
+
+function article(noun: string): string {
+  return /^[aeiouAEIOU]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function describeShape(shape: Shape): string {
+  if (typeof shape === 'string') return shape === 'enum' ? 'an enum value' : shape === 'construct' ? 'a construct' : article(shape);
+  if ('array' in shape) return `a list of ${describeShape(shape.array).replace(/^an? /, '')}s`;
+  if ('map' in shape) return `a map of ${describeShape(shape.map).replace(/^an? /, '')}s`;
+  if ('union' in shape) return shape.union.map(describeShape).join(' or ');
+  if ('struct' in shape) return `${article(shape.struct)} object`;
+  if ('instance' in shape) return article(shape.instance);
+  return article(shape.object);
+}
+
+function classNames(value: object): string[] {
+  const names: string[] = [];
+  for (let p = Object.getPrototypeOf(value); p && p !== Object.prototype && names.length < 20; p = Object.getPrototypeOf(p)) {
+    names.push(p.constructor?.name);
+  }
+  return names;
+}
+
+/** Prop path, problem, the value shown, fix. */
+type Problem = [string, string, unknown, string];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns the problem with `value`, or undefined. `prop` is the path shown in the error. */
+function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, depth: number): Problem | undefined {
+  if (depth > MAX_DEPTH) return [prop, 'is nested too deeply (or refers to itself)', '<nested>', 'Pass plain, acyclic values.'];
+  const expected = (): Problem => [prop, `must be ${describeShape(shape)}`, value, `Give ${prop} as ${describeShape(shape)}.`];
+  if (shape === 'any') return undefined;
+  if (shape === 'string') {
+    if (typeof value !== 'string') return expected();
+    const max = DOCUMENT_PROPS.has(prop.split('.').pop()!) ? MAX_DOCUMENT_LENGTH : MAX_TEXT_LENGTH;
+    if (value.length > max) return [prop, `is longer than ${max} characters (${value.length})`, value, `Shorten it to at most ${max} characters.`];
+    if (Token.isUnresolved(value)) {
+      try {
+        Tokenization.reverseString(value);
+      } catch {
+        return [prop, 'looks like a cdktf token but is not one', value, 'Pass the token cdktf gave you (e.g. variable.stringValue), or text without "${Token[".'];
+      }
+    }
+    return undefined;
+  }
+  if (shape === 'number') {
+    if (typeof value !== 'number') return expected();
+    if (!Number.isFinite(value)) return [prop, 'must be a finite number', String(value), `Give ${prop} as a finite number.`];
+    return undefined;
+  }
+  if (shape === 'boolean') return typeof value === 'boolean' || Token.isUnresolved(value) ? undefined : expected();
+  if (shape === 'enum') return typeof value === 'string' || typeof value === 'number' ? undefined : expected();
+  if (shape === 'construct') return Construct.isConstruct(value) ? undefined : expected();
+  if (typeof shape === 'string') return undefined;
+  if ('array' in shape) {
+    if (typeof value === 'string' && Token.isUnresolved(value)) return undefined;
+    if (!Array.isArray(value)) return Token.isUnresolved(value) ? undefined : expected();
+    for (let i = 0; i < value.length; i++) {
+      const p = problem(scope, `${prop}[${i}]`, value[i], shape.array, depth + 1);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if ('map' in shape) {
+    if (!isObject(value)) return expected();
+    for (const [key, item] of Object.entries(value)) {
+      if (key.length > MAX_TEXT_LENGTH) return [prop, `has a key longer than ${MAX_TEXT_LENGTH} characters`, key, 'Use shorter keys.'];
+      const p = problem(scope, `${prop}.${key}`, item, shape.map, depth + 1);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if ('union' in shape) return shape.union.some((s) => problem(scope, prop, value, s, depth + 1) === undefined) ? undefined : expected();
+  if ('struct' in shape) {
+    if (!isObject(value) || Construct.isConstruct(value)) return expected();
+    return structProblem(scope, prop, value, shape.struct, depth);
+  }
+  if ('instance' in shape) {
+    if (!isObject(value)) return expected();
+    return classNames(value).includes(shape.instance) ? undefined : expected();
+  }
+  return isObject(value) ? undefined : expected();
+}
+
+function structProblem(scope: ErrorScope, prop: string, value: unknown, struct: string, depth = 0): Problem | undefined {
+  if (!isObject(value) || Construct.isConstruct(value)) {
+    return [prop || 'props', `must be a ${struct} object`, value, `Pass ${struct} as an object literal.`];
+  }
+  for (const [name, [fieldShape, optional]] of Object.entries(STRUCTS[struct] ?? {})) {
+    const path = prop ? `${prop}.${name}` : name;
+    const field = value[name];
+    if (field === undefined || (field === null && optional)) {
+      if (!optional) return [path, `is required (${describeShape(fieldShape)})`, field, `Set ${path}.`];
+      continue;
+    }
+    const p = problem(scope, path, field, fieldShape, depth + 1);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Checks the arguments of a public constructor or static method (`'HardenedContainer'`,
+ * `'Cpu.cores'`) against their declared types. The scope and id of a construct are checked by
+ * the constructs library; every other argument here.
+ */
+export function checkArgs(scope: ErrorScope, member: string, args: unknown[]): void {
+  const params = PARAMS[member];
+  if (!params) return;
+  params.forEach(([param, shape, optional], i) => {
+    if (shape === 'construct' && param === 'scope') return;
+    // a value type's single argument is its `value` (withScope re-labels it with the prop it came in)
+    const name = params.length === 1 && member.includes('.') ? 'value' : param;
+    const value = args[i];
+    if (value === undefined || (value === null && optional)) {
+      if (!optional) throw invalid(scope, name, `is required (${describeShape(shape)})`, value, `Pass ${name} to ${member}.`);
+      return;
+    }
+    // a props/options struct's fields are named as props of their own (`namespace`, not `props.namespace`)
+    const p = typeof shape === 'object' && 'struct' in shape && (name === 'props' || name === 'options')
+      ? structProblem(scope, '', value, shape.struct)
+      : problem(scope, name, value, shape, 0);
+    if (p) throw invalid(scope, p[0], p[1], p[2], `${p[3]} See ${member} in API.md.`);
+  });
+}
+
+/**
+ * Checks a construct's constructor arguments before `super(scope, id)`: the scope must be a
+ * construct and the id a string (with them the error names the path), then the other arguments.
+ */
+export function checkConstruct(scope: unknown, id: unknown, member: string, args: unknown[]): void {
+  const idText = typeof id === 'string' ? id : String(id);
+  if (!Construct.isConstruct(scope)) throw invalid(`${member}(${idText})`, 'scope', 'must be a construct', scope, 'Pass the stack or construct to add it to.');
+  const parent = scope.node.path;
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_TEXT_LENGTH) {
+    throw invalid(parent || '<root>', 'id', `must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters`, id, 'Give the construct a short id, e.g. "Web".');
+  }
+  checkArgs(parent ? `${parent}/${id}` : id, member, [scope, id, ...args]);
+}
