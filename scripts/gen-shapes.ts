@@ -31,6 +31,7 @@ export function generate(): string {
   const types: Record<string, any> = assembly.types;
   const structs: Record<string, Record<string, [unknown, boolean]>> = {};
   const params: Record<string, Array<[string, unknown, boolean]>> = {};
+  const interfaces: Record<string, string[]> = {};
   const allProps = (fqn: string): any[] => {
     const t = types[fqn];
     if (!t) return [];
@@ -40,6 +41,9 @@ export function generate(): string {
   for (const fqn of Object.keys(types).sort()) {
     const t = types[fqn];
     if (!fqn.startsWith(`${assembly.name}.`)) continue;
+    if (t.kind === 'interface' && !t.datatype) {
+      interfaces[t.name] = [...new Set(allProps(fqn).filter((p) => p.optional !== true).map((p) => p.name as string))].sort();
+    }
     if (t.kind === 'interface' && t.datatype) {
       structs[t.name] = Object.fromEntries(allProps(fqn).map((p) => [p.name, [shapeOf(p.type, types), p.optional === true]]));
     }
@@ -58,6 +62,8 @@ export function generate(): string {
     `export const STRUCTS: Record<string, Record<string, [Shape, boolean]>> = ${JSON.stringify(structs)};`,
     '',
     `export const PARAMS: Record<string, Array<[string, Shape, boolean]>> = ${JSON.stringify(params)};`,
+    '',
+    `export const INTERFACES: Record<string, string[]> = ${JSON.stringify(interfaces)};`,
     '',
   ].join('\n');
 }

@@ -57,7 +57,7 @@ export class Cpu {
   public static cores(cores: number): Cpu {
     checkArgs('Cpu.cores', 'Cpu.cores', [cores]);
     const millicores = Math.round(cores * 1000);
-    if (!Number.isFinite(cores) || cores <= 0 || Math.abs(millicores - cores * 1000) > 1e-6 || !Number.isSafeInteger(millicores)) {
+    if (!Number.isFinite(cores) || cores <= 0 || millicores < 1 || Math.abs(millicores - cores * 1000) > 1e-6 || !Number.isSafeInteger(millicores)) {
       throw invalid('Cpu.cores', 'value', 'must be a positive number of cores with at most 3 decimals', cores, 'Use e.g. 0.5 or 2.');
     }
     return new Cpu(millicores);

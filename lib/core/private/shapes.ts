@@ -5,7 +5,7 @@
 import { Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { ErrorScope, invalid } from './errors';
-import { PARAMS, STRUCTS } from './shapes.generated';
+import { INTERFACES, PARAMS, STRUCTS } from './shapes.generated';
 
 /** A declared type, as the generator writes it. */
 export type Shape = string | { array: Shape } | { map: Shape } | { union: Shape[] } | { struct: string } | { instance: string } | { object: string };
@@ -67,15 +67,21 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
   if (shape === 'number') {
     if (typeof value !== 'number') return expected();
     if (!Number.isFinite(value)) return [prop, 'must be a finite number', String(value), `Give ${prop} as a finite number.`];
+    if (Token.isUnresolved(value) && Tokenization.reverseNumber(value) === undefined) {
+      return [prop, 'looks like a cdktf number token but is not one', value, `Give ${prop} as a plain number or a token cdktf gave you.`];
+    }
     return undefined;
   }
-  if (shape === 'boolean') return typeof value === 'boolean' || Token.isUnresolved(value) ? undefined : expected();
-  if (shape === 'enum') return typeof value === 'string' || typeof value === 'number' ? undefined : expected();
+  // a boolean prop takes a boolean or an IResolvable (e.g. a variable's booleanValue), never a string
+  if (shape === 'boolean') return typeof value === 'boolean' || (isObject(value) && typeof value.resolve === 'function') ? undefined : expected();
+  if (shape === 'enum') {
+    if (typeof value === 'string') return problem(scope, prop, value, 'string', depth);
+    return typeof value === 'number' && Number.isFinite(value) ? undefined : expected();
+  }
   if (shape === 'construct') return Construct.isConstruct(value) ? undefined : expected();
   if (typeof shape === 'string') return undefined;
   if ('array' in shape) {
-    if (typeof value === 'string' && Token.isUnresolved(value)) return undefined;
-    if (!Array.isArray(value)) return Token.isUnresolved(value) ? undefined : expected();
+    if (!Array.isArray(value)) return expected();
     for (let i = 0; i < value.length; i++) {
       const p = problem(scope, `${prop}[${i}]`, value[i], shape.array, depth + 1);
       if (p) return p;
@@ -100,7 +106,16 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
     if (!isObject(value)) return expected();
     return classNames(value).includes(shape.instance) ? undefined : expected();
   }
-  return isObject(value) ? undefined : expected();
+  // an interface (IVirtualMachine, IContainerNetwork, ...): an object with the members it requires
+  if (!isObject(value)) return expected();
+  const missing = (INTERFACES[shape.object] ?? []).find((member) => {
+    try {
+      return (value as Record<string, unknown>)[member] === undefined;
+    } catch {
+      return true;
+    }
+  });
+  return missing === undefined ? undefined : [prop, `must be ${describeShape(shape)} (it has no ${missing})`, value, `Give ${prop} as ${describeShape(shape)}.`];
 }
 
 function structProblem(scope: ErrorScope, prop: string, value: unknown, struct: string, depth = 0): Problem | undefined {
@@ -110,10 +125,11 @@ function structProblem(scope: ErrorScope, prop: string, value: unknown, struct: 
   for (const [name, [fieldShape, optional]] of Object.entries(STRUCTS[struct] ?? {})) {
     const path = prop ? `${prop}.${name}` : name;
     const field = value[name];
-    if (field === undefined || (field === null && optional)) {
+    if (field === undefined) {
       if (!optional) return [path, `is required (${describeShape(fieldShape)})`, field, `Set ${path}.`];
       continue;
     }
+    if (field === null) return [path, `is null; it must be ${describeShape(fieldShape)}`, field, optional ? `Leave ${path} out (undefined) or set a value.` : `Set ${path}.`];
     const p = problem(scope, path, field, fieldShape, depth + 1);
     if (p) return p;
   }
@@ -133,10 +149,11 @@ export function checkArgs(scope: ErrorScope, member: string, args: unknown[]): v
     // a value type's single argument is its `value` (withScope re-labels it with the prop it came in)
     const name = params.length === 1 && member.includes('.') ? 'value' : param;
     const value = args[i];
-    if (value === undefined || (value === null && optional)) {
+    if (value === undefined) {
       if (!optional) throw invalid(scope, name, `is required (${describeShape(shape)})`, value, `Pass ${name} to ${member}.`);
       return;
     }
+    if (value === null) throw invalid(scope, name, `is null; it must be ${describeShape(shape)}`, value, optional ? `Leave ${name} out (undefined) or pass a value.` : `Pass ${name} to ${member}.`);
     // a props/options struct's fields are named as props of their own (`namespace`, not `props.namespace`)
     const p = typeof shape === 'object' && 'struct' in shape && (name === 'props' || name === 'options')
       ? structProblem(scope, '', value, shape.struct)
