@@ -5,7 +5,7 @@ import { PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { applyBaseline, createBaseline, readBaseline } from './private/baseline';
 import { checkRules, evaluateStack, isBlocking, parseSeverity } from './private/engine';
-import { InputError, LoadedStack, loadInputs, SourceLocation } from './private/inputs';
+import { InputError, LoadedStack, loadInputs, oneLine, SourceLocation } from './private/inputs';
 import { artifactUri, jsonReport, ordered, ReportMeta, sarifReport, suppressionRecords, textReport } from './private/report';
 import { IPolicyRule, Severity } from './rule';
 
@@ -44,7 +44,11 @@ Exit codes: 0 no unsuppressed failure at or above the threshold (UNKNOWN never f
 `;
 
 /** A problem that ends the run with exit code 2 and a one-line message. */
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(message: string, readonly usage = false) {
+    super(oneLine(message));
+  }
+}
 
 interface Options {
   readonly format: string;
@@ -57,7 +61,8 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const args = [...argv];
-  if (args[0] === '--help' || args[0] === '-h' || args.length === 0) return { format: 'text', minSeverity: Severity.LOW, paths: [], help: true };
+  if (args.length === 0) throw new UsageError('no command given', true);
+  if (args[0] === '--help' || args[0] === '-h') return { format: 'text', minSeverity: Severity.LOW, paths: [], help: true };
   const command = args.shift();
   if (command !== 'check') throw new UsageError(`unknown command ${JSON.stringify(command)}; the only command is "check" (see --help)`);
   let format = 'text';
@@ -177,7 +182,8 @@ export function main(argv: string[], io: CliIo = processIo(), rules: IPolicyRule
     return findings.some((f) => isBlocking(f, options.minSeverity)) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     const message = e instanceof UsageError || e instanceof InputError ? e.message : `internal error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`;
-    io.err(`cdktf-hybrid check: ${message}\n`);
+    // one line (control characters are escaped when the error is made), then the usage when no command was given
+    io.err(`cdktf-hybrid check: ${oneLine(message).slice(0, 2000)}\n${e instanceof UsageError && e.usage ? USAGE : ''}`);
     return EXIT_INVALID;
   }
 }
@@ -192,6 +198,12 @@ function writeBaseline(file: string, findings: PolicyFinding[]): void {
 }
 
 function processIo(): CliIo {
+  // `cdktf-hybrid check ... | head`: the reader went away; stop quietly with the exit code already decided
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    process.stderr.write(`cdktf-hybrid check: cannot write the report: ${e.message.split('\n')[0]}\n`);
+    process.exit(EXIT_INVALID);
+  });
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

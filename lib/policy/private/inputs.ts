@@ -41,7 +41,27 @@ export interface LoadedStack extends ParsedStack {
 }
 
 /** Input that cannot be read or is not Terraform; the message is one line. */
-export class InputError extends Error {}
+export class InputError extends Error {
+  constructor(message: string) {
+    super(oneLine(message));
+  }
+}
+
+/** The largest input file read (bytes): larger files are refused with a message, never read into memory. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** A message on one line: control characters (a newline in a file name) escaped. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/** What a path is, for messages about things that are not regular files or directories. */
+function kindOf(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
 
 /** Directories never searched: dependencies, Terraform's own working files, version control. */
 export const SKIPPED_DIRECTORIES = ['node_modules', '.terraform', '.git'];
@@ -59,7 +79,9 @@ function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  if (code === 'ELOOP') return 'too many levels of symbolic links (a symlink loop)';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'EMFILE' || code === 'ENFILE') return 'too many open files';
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
@@ -123,7 +145,7 @@ function discover(target: string): Group[] {
   }
   // a file named on the command line is its own stack, named by its metadata or its file name
   if (stat.isFile()) return [{ name: '', files: [target] }];
-  if (!stat.isDirectory()) throw new InputError(`cannot read ${target}: not a regular file or directory`);
+  if (!stat.isDirectory()) throw new InputError(`cannot read ${target}: it is ${kindOf(stat)}; pass a regular file or a directory`);
   const groups = walk(target);
   if (groups.length === 0) {
     throw new InputError(`no Terraform found in ${target}: looked for ${STACK_FILE}, *.tf.json and *.tf in it and below `
@@ -132,9 +154,23 @@ function discover(target: string): Group[] {
   return groups;
 }
 
+/** Reads a regular file only (a FIFO would block forever and /dev/zero never ends), up to MAX_INPUT_BYTES. */
 function readText(file: string): string {
+  let stat: fs.Stats;
   try {
-    return fs.readFileSync(file, 'utf8');
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${describeFsError(e)}`);
+  }
+  if (!stat.isFile()) throw new InputError(`cannot read ${file}: it is ${kindOf(stat)}; pass a regular file`);
+  if (stat.size > MAX_INPUT_BYTES) throw new InputError(`cannot read ${file}: it has ${stat.size} bytes, more than the limit of ${MAX_INPUT_BYTES} bytes`);
+  try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      return fs.readFileSync(fd, 'utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${describeFsError(e)}`);
   }

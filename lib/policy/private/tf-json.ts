@@ -29,7 +29,8 @@ function entries(value: unknown, what: string): Array<[string, any]> {
   const out: Array<[string, any]> = [];
   for (const part of parts) {
     if (!isObject(part)) throw new InvalidInput(`${what} is not an object`);
-    out.push(...Object.entries(part));
+    // a loop, not push(...entries): a spread of more than ~125k arguments overflows the stack
+    for (const entry of Object.entries(part)) out.push(entry);
   }
   return out;
 }
