@@ -15,6 +15,7 @@ import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppr
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
 import { checkArgs } from '../core/private/shapes';
+import { forgetContextIndex } from './private/context-index';
 
 const APPLIED = Symbol.for('cdktf-hybrid.PolicyChecks');
 const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -290,6 +291,7 @@ function updateContext(context: StackContext, rendered: PolicyResource): void {
     context.resources.push(rendered);
   } else {
     context.resources[at] = rendered;
+    forgetContextIndex(context.resources);
   }
 }
 

@@ -2,9 +2,32 @@
 // static factory checks its arguments against the types jsii declares (shapes.generated.ts), so a
 // wrong type, NaN, ±Infinity, an over-long string or a string that only looks like a cdktf token
 // is a ValidationError naming the prop and the expected type, never a TypeError deep inside.
-import { Token, Tokenization } from 'cdktf';
-import { Construct } from 'constructs';
+// cdktf and constructs are loaded only when a value needs them: the value types (Cpu, Size) and the
+// policy CLI use this module where neither package is installed.
+import type * as Cdktf from 'cdktf';
 import { ErrorScope, invalid } from './errors';
+
+let cdktfModule: typeof Cdktf | null | undefined;
+function cdktf(): typeof Cdktf | null {
+  if (cdktfModule === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      cdktfModule = require('cdktf') as typeof Cdktf;
+    } catch {
+      cdktfModule = null;
+    }
+  }
+  return cdktfModule;
+}
+
+/** `Construct.isConstruct` without loading constructs (the same symbol). */
+function isConstruct(value: unknown): value is { node: { path: string } } {
+  return typeof value === 'object' && value !== null && Symbol.for('constructs.Construct') in value;
+}
+
+function isStringToken(value: string): boolean {
+  return value.includes('${TfToken[') || (cdktf()?.Token.isUnresolved(value) ?? false);
+}
 import { INTERFACES, PARAMS, STRUCTS } from './shapes.generated';
 
 /** A declared type, as the generator writes it. */
@@ -55,9 +78,9 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
     if (typeof value !== 'string') return expected();
     const max = DOCUMENT_PROPS.has(prop.split('.').pop()!) ? MAX_DOCUMENT_LENGTH : MAX_TEXT_LENGTH;
     if (value.length > max) return [prop, `is longer than ${max} characters (${value.length})`, value, `Shorten it to at most ${max} characters.`];
-    if (Token.isUnresolved(value)) {
+    if (isStringToken(value)) {
       try {
-        Tokenization.reverseString(value);
+        cdktf()?.Tokenization.reverseString(value);
       } catch {
         return [prop, 'looks like a cdktf token but is not one', value, 'Pass the token cdktf gave you (e.g. variable.stringValue), or text without "${Token[".'];
       }
@@ -67,7 +90,8 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
   if (shape === 'number') {
     if (typeof value !== 'number') return expected();
     if (!Number.isFinite(value)) return [prop, 'must be a finite number', String(value), `Give ${prop} as a finite number.`];
-    if (Token.isUnresolved(value) && Tokenization.reverseNumber(value) === undefined) {
+    const tokens = cdktf();
+    if (tokens && tokens.Token.isUnresolved(value) && tokens.Tokenization.reverseNumber(value) === undefined) {
       return [prop, 'looks like a cdktf number token but is not one', value, `Give ${prop} as a plain number or a token cdktf gave you.`];
     }
     return undefined;
@@ -78,7 +102,7 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
     if (typeof value === 'string') return problem(scope, prop, value, 'string', depth);
     return typeof value === 'number' && Number.isFinite(value) ? undefined : expected();
   }
-  if (shape === 'construct') return Construct.isConstruct(value) ? undefined : expected();
+  if (shape === 'construct') return isConstruct(value) ? undefined : expected();
   if (typeof shape === 'string') return undefined;
   if ('array' in shape) {
     if (!Array.isArray(value)) return expected();
@@ -99,7 +123,7 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
   }
   if ('union' in shape) return shape.union.some((s) => problem(scope, prop, value, s, depth + 1) === undefined) ? undefined : expected();
   if ('struct' in shape) {
-    if (!isObject(value) || Construct.isConstruct(value)) return expected();
+    if (!isObject(value) || isConstruct(value)) return expected();
     return structProblem(scope, prop, value, shape.struct, depth);
   }
   if ('instance' in shape) {
@@ -119,7 +143,7 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
 }
 
 function structProblem(scope: ErrorScope, prop: string, value: unknown, struct: string, depth = 0): Problem | undefined {
-  if (!isObject(value) || Construct.isConstruct(value)) {
+  if (!isObject(value) || isConstruct(value)) {
     return [prop || 'props', `must be a ${struct} object`, value, `Pass ${struct} as an object literal.`];
   }
   for (const [name, [fieldShape, optional]] of Object.entries(STRUCTS[struct] ?? {})) {
@@ -168,7 +192,7 @@ export function checkArgs(scope: ErrorScope, member: string, args: unknown[]): v
  */
 export function checkConstruct(scope: unknown, id: unknown, member: string, args: unknown[]): void {
   const idText = typeof id === 'string' ? id : String(id);
-  if (!Construct.isConstruct(scope)) throw invalid(`${member}(${idText})`, 'scope', 'must be a construct', scope, 'Pass the stack or construct to add it to.');
+  if (!isConstruct(scope)) throw invalid(`${member}(${idText})`, 'scope', 'must be a construct', scope, 'Pass the stack or construct to add it to.');
   const parent = scope.node.path;
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_TEXT_LENGTH) {
     throw invalid(parent || '<root>', 'id', `must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters`, id, 'Give the construct a short id, e.g. "Web".');

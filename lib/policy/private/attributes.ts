@@ -1,4 +1,5 @@
 import { PolicyContext, PolicyResource } from '../rule';
+import { contextIndex } from './context-index';
 
 // Helpers for reading rendered Terraform attributes in policy rules.
 // Nested blocks appear either as an object (cdktf's rendering of max-1 blocks) or as a list of
@@ -136,6 +137,7 @@ export function referencedAddresses(value: unknown): string[] {
  */
 export function referencedResources(value: unknown, context: PolicyContext, resourceTypes: string[]): PolicyResource[] {
   return referencedAddresses(value)
-    .map((address) => context.resources.find((r) => r.address === address && resourceTypes.includes(r.resourceType)))
+    .map((address) => contextIndex(context).byAddress.get(address))
+    .filter((r) => r !== undefined && resourceTypes.includes(r.resourceType))
     .filter((r): r is PolicyResource => r !== undefined);
 }

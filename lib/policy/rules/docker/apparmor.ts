@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { checkSecurityOption } from '../private/docker';
 import { ConfigurableRule } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the DOCKER-APPARMOR rule. */
 export interface DockerAppArmorRuleOptions {
@@ -17,7 +16,6 @@ export interface DockerAppArmorRuleOptions {
  */
 export class DockerAppArmorRule extends ConfigurableRule {
   constructor(options: DockerAppArmorRuleOptions = {}) {
-    checkArgs('DockerAppArmorRule', 'DockerAppArmorRule', [options]);
     const requiredProfile = options.requiredProfile?.trim().toLowerCase() || undefined;
     super({
       ruleId: 'DOCKER-APPARMOR',

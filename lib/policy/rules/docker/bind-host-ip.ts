@@ -1,7 +1,6 @@
 import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isUnset } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 const ANY_ADDRESS = ['0.0.0.0', '::', '[::]', '*'];
 
@@ -19,7 +18,6 @@ export interface DockerBindHostIpRuleOptions {
  */
 export class DockerBindHostIpRule extends ConfigurableRule {
   constructor(options: DockerBindHostIpRuleOptions = {}) {
-    checkArgs('DockerBindHostIpRule', 'DockerBindHostIpRule', [options]);
     const allowed = options.allowedHostIps && options.allowedHostIps.length > 0 ? options.allowedHostIps.map((ip) => ip.trim().toLowerCase()) : undefined;
     super({
       ruleId: 'DOCKER-BIND-HOST-IP',

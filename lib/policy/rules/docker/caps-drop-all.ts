@@ -2,7 +2,6 @@ import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { capabilityName } from '../private/docker';
 import { ConfigurableRule, stringList } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Docker's default capability set (moby `oci/caps/defaults.go`). Nothing outside it may be added. */
 export const DOCKER_DEFAULT_CAPABILITIES: string[] = [
@@ -25,7 +24,6 @@ export interface DockerCapabilitiesRuleOptions {
  */
 export class DockerCapabilitiesRule extends ConfigurableRule {
   constructor(options: DockerCapabilitiesRuleOptions = {}) {
-    checkArgs('DockerCapabilitiesRule', 'DockerCapabilitiesRule', [options]);
     const allowed = new Set((options.allowedAddCapabilities ?? []).map(capabilityName)
       .filter((c) => c !== 'NET_RAW' && DOCKER_DEFAULT_CAPABILITIES.includes(c)));
     super({

@@ -2,7 +2,6 @@ import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isUnset } from '../private/rule-kit';
 import { checkDevices, normalizeDevices } from './device-check';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the PT-DOCKER-GPU rule. */
 export interface DockerGpuRuleOptions {
@@ -18,7 +17,6 @@ export interface DockerGpuRuleOptions {
  */
 export class DockerGpuRule extends ConfigurableRule {
   constructor(options: DockerGpuRuleOptions = {}) {
-    checkArgs('DockerGpuRule', 'DockerGpuRule', [options]);
     const allowed = normalizeDevices(options.allowedDevicePaths);
     super({
       ruleId: 'PT-DOCKER-GPU',

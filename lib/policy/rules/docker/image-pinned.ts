@@ -1,6 +1,7 @@
 import { isUnresolved } from '../../private/attributes';
 import { PolicyContext, Severity } from '../../rule';
 import { defineRule, Findings } from '../private/rule-kit';
+import { contextIndex } from '../../private/context-index';
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/i;
 const IMAGE_ID = /^sha256:[0-9a-f]{64}$/i;
@@ -12,7 +13,7 @@ function judge(image: string, context: PolicyContext, findings: Findings, depth:
     if (/@\$\{[^}]*sha256_digest\s*\}$/.test(image) || /@sha256:\$\{/.test(image)) return;
     // docker_image.<n>.name: judge the name of that docker_image if it is in the stack.
     const nameRef = image.match(/^\$\{\s*(docker_image\.[\w-]+)\.name\s*\}$/);
-    const target = nameRef && context.resources.find((r) => r.address === nameRef[1]);
+    const target = nameRef && contextIndex(context).byAddress.get(nameRef[1]);
     if (target && depth < 2 && typeof target.attributes?.name === 'string') return judge(target.attributes.name, context, findings, depth + 1);
     return findings.unknown('image', image);
   }

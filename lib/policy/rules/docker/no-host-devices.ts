@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { ConfigurableRule } from '../private/rule-kit';
 import { checkDevices, normalizeDevices } from './device-check';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the DOCKER-NO-HOST-DEVICES rule. */
 export interface DockerHostDevicesRuleOptions {
@@ -17,7 +16,6 @@ export interface DockerHostDevicesRuleOptions {
  */
 export class DockerHostDevicesRule extends ConfigurableRule {
   constructor(options: DockerHostDevicesRuleOptions = {}) {
-    checkArgs('DockerHostDevicesRule', 'DockerHostDevicesRule', [options]);
     const allowed = normalizeDevices(options.allowedDevicePaths);
     super({
       ruleId: 'DOCKER-NO-HOST-DEVICES',

@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { hostMounts, isUnder, normalizeHostPath } from '../private/docker';
 import { ConfigurableRule, isTrue } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** The host system directories of CIS-D 5.6 (docker-bench's list). */
 export const SENSITIVE_HOST_DIRECTORIES: string[] = ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr'];
@@ -21,7 +20,6 @@ export interface DockerSensitiveMountsRuleOptions {
  */
 export class DockerSensitiveMountsRule extends ConfigurableRule {
   constructor(options: DockerSensitiveMountsRuleOptions = {}) {
-    checkArgs('DockerSensitiveMountsRule', 'DockerSensitiveMountsRule', [options]);
     const allowed = (options.allowedReadOnlyPaths ?? []).map(normalizeHostPath);
     super({
       ruleId: 'DOCKER-NO-SENSITIVE-MOUNTS',

@@ -1,7 +1,6 @@
 import { Severity } from '../../rule';
 import { checkSecurityOption } from '../private/docker';
 import { ConfigurableRule } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the DOCKER-SELINUX rule. */
 export interface DockerSeLinuxRuleOptions {
@@ -17,7 +16,6 @@ export interface DockerSeLinuxRuleOptions {
  */
 export class DockerSeLinuxRule extends ConfigurableRule {
   constructor(options: DockerSeLinuxRuleOptions = {}) {
-    checkArgs('DockerSeLinuxRule', 'DockerSeLinuxRule', [options]);
     const requiredType = options.requiredType?.trim().toLowerCase() || undefined;
     super({
       ruleId: 'DOCKER-SELINUX',

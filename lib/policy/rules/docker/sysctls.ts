@@ -1,7 +1,6 @@
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, mapPath, stringMap } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** The namespaced "safe" sysctls of the K8S-SYSCTLS allow-list (all versions up to v1.37). */
 export const SAFE_SYSCTLS: string[] = [
@@ -25,7 +24,6 @@ export interface DockerSysctlsRuleOptions {
  */
 export class DockerSysctlsRule extends ConfigurableRule {
   constructor(options: DockerSysctlsRuleOptions = {}) {
-    checkArgs('DockerSysctlsRule', 'DockerSysctlsRule', [options]);
     const allowed = (options.allowedSysctls ?? SAFE_SYSCTLS).map((s) => s.trim().toLowerCase());
     super({
       ruleId: 'DOCKER-SYSCTLS',

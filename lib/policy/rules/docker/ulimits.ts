@@ -1,7 +1,6 @@
 import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, ConfigurableRule } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the DOCKER-ULIMITS rule. */
 export interface DockerUlimitsRuleOptions {
@@ -17,7 +16,6 @@ export interface DockerUlimitsRuleOptions {
  */
 export class DockerUlimitsRule extends ConfigurableRule {
   constructor(options: DockerUlimitsRuleOptions = {}) {
-    checkArgs('DockerUlimitsRule', 'DockerUlimitsRule', [options]);
     const allowed = (options.allowedNames ?? ['nofile', 'nproc']).map((n) => n.trim().toLowerCase());
     super({
       ruleId: 'DOCKER-ULIMITS',

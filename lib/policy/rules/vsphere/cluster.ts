@@ -1,5 +1,6 @@
 // Cross-resource helpers of PT-NO-MIGRATION and PT-NO-HA.
 import { isUnresolved, referencedAddresses } from '../../private/attributes';
+import { derivedIndex, resourcesOfTypes } from '../../private/context-index';
 import { PolicyContext, PolicyResource } from '../../rule';
 
 /** True when the VM's resource pool is a compute cluster's root pool (`${[data.]vsphere_compute_cluster.<n>.resource_pool_id}`). */
@@ -10,6 +11,15 @@ export function inComputeCluster(attributes: Record<string, any>): boolean {
 
 /** The resources of `resourceType` whose `virtual_machine_id` refers to `vm`. */
 export function overridesFor(vm: PolicyResource, context: PolicyContext, resourceType: string): PolicyResource[] {
-  return context.resources.filter((r) => r.resourceType === resourceType
-    && referencedAddresses(r.attributes?.virtual_machine_id).includes(vm.address));
+  // indexed once per context by the VM each override refers to (a scan per VM is quadratic)
+  const byVm = derivedIndex(context, `overrides:${resourceType}`, () => {
+    const map = new Map<string, PolicyResource[]>();
+    for (const r of resourcesOfTypes(context, [resourceType])) {
+      for (const address of new Set(referencedAddresses(r.attributes?.virtual_machine_id))) {
+        map.set(address, [...(map.get(address) ?? []), r]);
+      }
+    }
+    return map;
+  });
+  return byVm.get(vm.address) ?? [];
 }

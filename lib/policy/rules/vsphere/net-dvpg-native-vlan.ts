@@ -2,7 +2,6 @@ import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, ConfigurableRule, isUnset } from '../private/rule-kit';
 import { vlanRanges } from '../private/vlan';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the NET-DVPG-NATIVE-VLAN rule. */
 export interface NativeVlanRuleOptions {
@@ -21,7 +20,6 @@ export class NativeVlanRule extends ConfigurableRule {
   public readonly nativeVlanId: number;
 
   constructor(options: NativeVlanRuleOptions = {}) {
-    checkArgs('NativeVlanRule', 'NativeVlanRule', [options]);
     const nativeVlanId = options.nativeVlanId ?? 1;
     super({
       ruleId: 'NET-DVPG-NATIVE-VLAN',

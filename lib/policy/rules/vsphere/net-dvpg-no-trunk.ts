@@ -2,7 +2,6 @@ import { Severity } from '../../rule';
 import { ConfigurableRule } from '../private/rule-kit';
 import { formatRange, vlanRanges } from '../private/vlan';
 import { PolicyVlanRange } from './vlan-range';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the NET-DVPG-NO-TRUNK rule. */
 export interface VlanTrunkRuleOptions {
@@ -18,7 +17,6 @@ export interface VlanTrunkRuleOptions {
  */
 export class VlanTrunkRule extends ConfigurableRule {
   constructor(options: VlanTrunkRuleOptions = {}) {
-    checkArgs('VlanTrunkRule', 'VlanTrunkRule', [options]);
     const allowed = options.allowedVlanRanges ?? [];
     super({
       ruleId: 'NET-DVPG-NO-TRUNK',

@@ -3,7 +3,6 @@ import { RuleResult, Severity } from '../../rule';
 import { asNumber, ConfigurableRule, isUnset } from '../private/rule-kit';
 import { formatRange, overlaps, vlanRanges } from '../private/vlan';
 import { PolicyVlanRange } from './vlan-range';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the NET-DVPG-RESERVED-VLAN rule. */
 export interface ReservedVlanRuleOptions {
@@ -19,7 +18,6 @@ export interface ReservedVlanRuleOptions {
  */
 export class ReservedVlanRule extends ConfigurableRule {
   constructor(options: ReservedVlanRuleOptions = {}) {
-    checkArgs('ReservedVlanRule', 'ReservedVlanRule', [options]);
     const reserved = options.reservedVlanRanges ?? [];
     super({
       ruleId: 'NET-DVPG-RESERVED-VLAN',

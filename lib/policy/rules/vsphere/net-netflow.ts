@@ -1,7 +1,6 @@
 import { isUnresolved, referencedResources } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isTrue, isUnset } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the NET-NETFLOW rule. */
 export interface NetFlowRuleOptions {
@@ -17,7 +16,6 @@ export interface NetFlowRuleOptions {
  */
 export class NetFlowRule extends ConfigurableRule {
   constructor(options: NetFlowRuleOptions = {}) {
-    checkArgs('NetFlowRule', 'NetFlowRule', [options]);
     const approved = (options.approvedCollectors ?? []).map((c) => c.trim().toLowerCase());
     super({
       ruleId: 'NET-NETFLOW',

@@ -1,6 +1,5 @@
 import { RuleResult, Severity } from '../../rule';
 import { ConfigurableRule, stringList } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the PT-APPROVED-DEVICE rule. */
 export interface ApprovedPciDeviceRuleOptions {
@@ -21,7 +20,6 @@ export interface ApprovedPciDeviceRuleOptions {
  */
 export class ApprovedPciDeviceRule extends ConfigurableRule {
   constructor(options: ApprovedPciDeviceRuleOptions = {}) {
-    checkArgs('ApprovedPciDeviceRule', 'ApprovedPciDeviceRule', [options]);
     const approved = (options.approvedDeviceIds ?? []).map((id) => id.trim());
     super({
       ruleId: 'PT-APPROVED-DEVICE',

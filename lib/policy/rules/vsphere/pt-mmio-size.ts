@@ -2,7 +2,6 @@ import { isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
 import { asNumber, ConfigurableRule, mapPath } from '../private/rule-kit';
 import { extraConfig, passthroughState } from '../private/vsphere';
-import { checkArgs } from '../../../core/private/shapes';
 
 const KEY = 'pciPassthru.64bitMMIOSizeGB';
 
@@ -20,7 +19,6 @@ export interface MmioSizeRuleOptions {
  */
 export class MmioSizeRule extends ConfigurableRule {
   constructor(options: MmioSizeRuleOptions = {}) {
-    checkArgs('MmioSizeRule', 'MmioSizeRule', [options]);
     const minimum = options.minimumSizeGB;
     super({
       ruleId: 'PT-MMIO-SIZE',

@@ -1,7 +1,6 @@
 import { blocksOf, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, Findings, isUnset, requireSet } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the VM-ENCRYPTION rule. */
 export interface VmEncryptionRuleOptions {
@@ -29,7 +28,6 @@ function checkPolicy(approved: string[] | undefined, findings: Findings, attribu
  */
 export class VmEncryptionRule extends ConfigurableRule {
   constructor(options: VmEncryptionRuleOptions = {}) {
-    checkArgs('VmEncryptionRule', 'VmEncryptionRule', [options]);
     const approved = options.encryptionPolicyIds && options.encryptionPolicyIds.length > 0 ? options.encryptionPolicyIds.map((id) => id.trim()) : undefined;
     super({
       ruleId: 'VM-ENCRYPTION',

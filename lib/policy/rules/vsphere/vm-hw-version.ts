@@ -1,7 +1,6 @@
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, ConfigurableRule } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the VM-HW-VERSION rule. */
 export interface VmHardwareVersionRuleOptions {
@@ -20,7 +19,6 @@ export class VmHardwareVersionRule extends ConfigurableRule {
   public readonly minimumVersion: number;
 
   constructor(options: VmHardwareVersionRuleOptions = {}) {
-    checkArgs('VmHardwareVersionRule', 'VmHardwareVersionRule', [options]);
     const minimumVersion = options.minimumVersion ?? 17;
     super({
       ruleId: 'VM-HW-VERSION',

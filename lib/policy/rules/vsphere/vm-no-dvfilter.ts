@@ -2,7 +2,6 @@ import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, mapPath } from '../private/rule-kit';
 import { extraConfigEntries } from '../private/vsphere';
-import { checkArgs } from '../../../core/private/shapes';
 
 const FILTER_KEY = /^ethernet\d+\.filter\d+\.name$/i;
 
@@ -20,7 +19,6 @@ export interface VmDvFilterRuleOptions {
  */
 export class VmDvFilterRule extends ConfigurableRule {
   constructor(options: VmDvFilterRuleOptions = {}) {
-    checkArgs('VmDvFilterRule', 'VmDvFilterRule', [options]);
     const allowed = (options.allowedFilterNames ?? []).map((n) => n.trim().toLowerCase());
     super({
       ruleId: 'VM-NO-DVFILTER',

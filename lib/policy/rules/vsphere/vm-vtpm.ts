@@ -1,7 +1,6 @@
 import { findAll, isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
 import { ConfigurableRule } from '../private/rule-kit';
-import { checkArgs } from '../../../core/private/shapes';
 
 /** Site input of the VM-VTPM rule. */
 export interface VmVtpmRuleOptions {
@@ -17,7 +16,6 @@ export interface VmVtpmRuleOptions {
  */
 export class VmVtpmRule extends ConfigurableRule {
   constructor(options: VmVtpmRuleOptions = {}) {
-    checkArgs('VmVtpmRule', 'VmVtpmRule', [options]);
     const required = options.required ?? false;
     super({
       ruleId: 'VM-VTPM',

@@ -1,18 +1,37 @@
 // Rules that relate a namespace to other resources of the stack that live in it.
 import { PolicyContext, PolicyResource } from '../../../rule';
 import { findAll, getValue } from '../../../private/attributes';
-import { isInNamespace } from './pod';
+import { isUnresolved, referencedAddresses } from '../../../private/attributes';
+import { contextIndex, derivedIndex, resourcesOfTypes } from '../../../private/context-index';
+import { isInNamespace, namespaceOf } from './pod';
 
 /** Members of a namespace among the context's resources of the given types, and whether some membership is unknown. */
 export function membersOf(namespace: PolicyResource, context: PolicyContext, types: string[]): { members: PolicyResource[]; unknown: boolean } {
-  const members: PolicyResource[] = [];
-  let unknown = false;
-  for (const candidate of context.resources) {
-    if (!types.includes(candidate.resourceType)) continue;
-    const membership = isInNamespace(candidate, namespace);
-    if (membership === 'yes') members.push(candidate);
-    else if (membership === 'unknown') unknown = true;
-  }
+  // candidates grouped once per context by the namespace they name: literal names, referenced addresses,
+  // and those only known at apply; then each namespace looks up its own (a scan per namespace is quadratic)
+  const buckets = derivedIndex(context, `members:${types.join(',')}`, () => {
+    const byKey = new Map<string, PolicyResource[]>();
+    const add = (key: string, r: PolicyResource) => byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    const all = resourcesOfTypes(context, types);
+    for (const candidate of all) {
+      const value = namespaceOf(candidate)?.value ?? 'default';
+      if (typeof value !== 'string') continue;
+      add(`name:${value}`, candidate);
+      for (const address of new Set(referencedAddresses(value))) add(`ref:${address}`, candidate);
+      if (isUnresolved(value)) add('unresolved', candidate);
+    }
+    return { byKey, all };
+  });
+  const nsName = getValue(namespace.attributes, 'metadata.name');
+  const position = contextIndex(context).position;
+  const candidates = new Set<PolicyResource>([
+    ...(typeof nsName === 'string' ? buckets.byKey.get(`name:${nsName}`) ?? [] : []),
+    ...(buckets.byKey.get(`ref:${namespace.address}`) ?? []),
+  ]);
+  // the same decision as isInNamespace, on the candidates only; anything else is 'no', or 'unknown' when unresolved
+  const members = [...candidates].filter((c) => isInNamespace(c, namespace) === 'yes').sort((a, b) => position.get(a)! - position.get(b)!);
+  const undecided = isUnresolved(nsName) ? buckets.all : buckets.byKey.get('unresolved') ?? [];
+  const unknown = undecided.some((c) => !candidates.has(c) && typeof (namespaceOf(c)?.value ?? 'default') === 'string' && isInNamespace(c, namespace) === 'unknown');
   return { members, unknown };
 }
 

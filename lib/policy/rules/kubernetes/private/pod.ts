@@ -2,6 +2,7 @@
 // resources (snake_case) and for `kubernetes_manifest` (the raw camelCase API object).
 import { PolicyContext, PolicyResource, RuleResult } from '../../../rule';
 import { Found, findAll, getValue, isUnresolved, referencedAddresses } from '../../../private/attributes';
+import { contextIndex, derivedIndex, resourcesOfTypes } from '../../../private/context-index';
 import { appliesTo, BuiltInRule, Findings, RuleInfo, safely } from '../../private/rule-kit';
 
 /** Where the pod spec and pod metadata of a typed workload live (security-baseline.md, Conventions). */
@@ -305,10 +306,20 @@ export const DEFAULT_PSA_MINOR = 29;
 export function psaMinor(resource: PolicyResource, context: PolicyContext): number {
   const ns = namespaceOf(resource)?.value;
   if (typeof ns !== 'string') return DEFAULT_PSA_MINOR;
-  for (const candidate of context.resources) {
-    if (!NAMESPACE_TYPES.includes(candidate.resourceType)) continue;
-    const name = getValue(candidate.attributes, 'metadata.name');
-    if (name !== ns && !referencedAddresses(ns).includes(candidate.address)) continue;
+  // the namespaces named `ns` or referred to by it, in stack order, from an index (not a scan per workload)
+  const byName = derivedIndex(context, 'namespaces-by-name', () => {
+    const map = new Map<unknown, PolicyResource[]>();
+    for (const n of resourcesOfTypes(context, NAMESPACE_TYPES)) {
+      const name = getValue(n.attributes, 'metadata.name');
+      map.set(name, [...(map.get(name) ?? []), n]);
+    }
+    return map;
+  });
+  const referenced = referencedAddresses(ns).map((a) => contextIndex(context).byAddress.get(a))
+    .filter((r): r is PolicyResource => r !== undefined && NAMESPACE_TYPES.includes(r.resourceType));
+  const position = contextIndex(context).position;
+  const candidates = [...new Set([...(byName.get(ns) ?? []), ...referenced])].sort((a, b) => position.get(a)! - position.get(b)!);
+  for (const candidate of candidates) {
     const labels = getValue(candidate.attributes, 'metadata.labels');
     const version = labels && typeof labels === 'object' ? (labels as Record<string, unknown>)['pod-security.kubernetes.io/enforce-version'] : undefined;
     if (version === 'latest') return Number.POSITIVE_INFINITY;
