@@ -81,6 +81,10 @@ export class TrustedImage extends Construct implements ITrustedImage {
         'Name the registries you trust, e.g. ["ghcr.io", "registry.corp.example:5000"].');
     }
     props.allowedRegistries.forEach((registry, i) => {
+      if (typeof registry === 'string' && ['hub.docker.com', 'www.docker.com', 'docker.com'].includes(registry.toLowerCase())) {
+        throw invalid(this, `allowedRegistries[${i}]`, 'is the Docker Hub website, not its registry', registry,
+          'Docker Hub images come from the registry "docker.io" (every Docker Hub ImageReference names it): allow "docker.io".');
+      }
       if (typeof registry !== 'string' || !REGISTRY_HOST.test(registry)) {
         throw invalid(this, `allowedRegistries[${i}]`, 'is not a registry host', registry,
           'Give a host name with an optional port and no scheme or path, e.g. "ghcr.io" or "registry.local:5000".');

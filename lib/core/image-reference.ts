@@ -41,6 +41,10 @@ export class ImageReference {
     if (reference !== reference.trim() || /\s/.test(reference)) {
       throw invalid(PARSER, 'reference', 'contains white space', reference, 'Remove spaces, tabs and line breaks from the reference.');
     }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference)) {
+      throw invalid(PARSER, 'reference', 'has a URL scheme; image references have none', reference,
+        `Drop the scheme: "${reference.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')}".`);
+    }
 
     let rest = reference;
     let digest: string | undefined;

@@ -80,6 +80,23 @@ export interface HardenedCronJobProps extends HardenedWorkloadProps {
 const MACRO = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/;
 const FIELD = /^(\*|\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/[0-9]+)?(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/[0-9]+)?)*$/;
 const TIME_ZONE = /^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$|^UTC$|^Etc\/[A-Za-z0-9+-]+$/;
+let zones: Set<string> | undefined;
+
+/**
+ * True for a name of the IANA time zone database the runtime ships (`Intl.supportedValuesOf`), or
+ * one of its links the runtime resolves (`Etc/UTC`, `US/Eastern`): "Mars/Olympus" has the right shape but is no zone.
+ */
+function isKnownTimeZone(name: string): boolean {
+  if (typeof name !== 'string' || !TIME_ZONE.test(name)) return false;
+  zones ??= new Set((Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone'));
+  if (zones.has(name)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A scheduled job (`kubernetes_cron_job_v1`) whose pods meet Pod Security "restricted".
@@ -147,8 +164,8 @@ export class HardenedCronJob extends HardenedWorkload {
           'Use e.g. "0 3 * * *", "*/15 * * * *" or "@hourly"; set the time zone with timeZone, not "TZ=" in the schedule.');
       }
     }
-    if (p.timeZone !== undefined && !isUnresolved(p.timeZone) && !TIME_ZONE.test(p.timeZone)) {
-      throw invalid(this, 'timeZone', 'is not an IANA time zone name', p.timeZone, 'Use e.g. "Europe/Berlin" or "UTC".');
+    if (p.timeZone !== undefined && !isUnresolved(p.timeZone) && !isKnownTimeZone(p.timeZone)) {
+      throw invalid(this, 'timeZone', 'is not an IANA time zone name known to the time zone database', p.timeZone, 'Use e.g. "Europe/Berlin" or "UTC".');
     }
     if (p.concurrencyPolicy !== undefined && !Object.values(ConcurrencyPolicy).includes(p.concurrencyPolicy)) {
       throw invalid(this, 'concurrencyPolicy', 'is not a known policy', p.concurrencyPolicy, 'Use a ConcurrencyPolicy value.');

@@ -198,3 +198,60 @@ describe('synth-time errors are ValidationErrors', () => {
     expect(e.message.length).toBeLessThan(2000);
   });
 });
+
+describe('smaller defects of issue 14', () => {
+  const { Cpu, ImageReference, TrustedImage, HardenedCronJob } = jest.requireActual('../../lib');
+  const errorOf = (f: () => unknown): any => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    throw new Error('did not throw');
+  };
+
+  test('Cpu.cores below one millicore is rejected, not rounded to 0', () => {
+    const e = errorOf(() => Cpu.cores(1e-10));
+    expect(Errors.isValidationError(e)).toBe(true);
+    expect(e.message).toMatch(/^Cpu\.cores: value: must be a positive number of cores/);
+  });
+
+  test('an image reference with a URL scheme says so', () => {
+    expect(errorOf(() => ImageReference.parse('https://ghcr.io/acme/api:1')).message)
+      .toBe('ImageReference.parse: reference: has a URL scheme; image references have none (got "https://ghcr.io/acme/api:1"). Drop the scheme: "ghcr.io/acme/api:1".');
+  });
+
+  test('hub.docker.com in allowedRegistries points at docker.io', () => {
+    const fx = fixture();
+    const e = errorOf(() => new TrustedImage(fx.stack, 'Hub', { image: ImageReference.parse(`nginx:1.27@sha256:${'a'.repeat(64)}`), allowedRegistries: ['hub.docker.com'] }));
+    expect(e.message).toMatch(/allowedRegistries\[0\]: is the Docker Hub website, not its registry .* allow "docker\.io"/);
+  });
+
+  test('a cron time zone must exist in the runtime\'s IANA database, not only look like one', () => {
+    const { stack, namespace } = setup();
+    const build = (timeZone: string, id: string) => new HardenedCronJob(stack, id, { namespace, spec: apiSpec({ name: id.toLowerCase(), ports: [], healthProbe: undefined }), schedule: '0 3 * * *', timeZone });
+    expect(errorOf(() => build('Mars/Olympus_Mons', 'Mars')).message).toMatch(/timeZone: is not an IANA time zone name known to the time zone database \(got "Mars\/Olympus_Mons"\)/);
+    expect(() => build('Europe/Berlin', 'Berlin')).not.toThrow();
+    expect(() => build('Etc/UTC', 'Utc')).not.toThrow();
+  });
+
+  test('JavaScript callers: wrong shapes are ValidationErrors naming the prop and the expected type', () => {
+    const { stack, namespace } = setup();
+    const cases: Array<[() => unknown, RegExp]> = [
+      [() => new HardenedDeployment(stack, 'A', { namespace, spec: { ...apiSpec(), ports: 'http' } } as any), /^stack\/A: spec\.ports: must be a list of PortSpec objects \(got "http"\)/],
+      [() => new HardenedDeployment(stack, 'B', { namespace, spec: { ...apiSpec(), resources: { cpuLimit: '500m' } } } as any), /^stack\/B: spec\.resources\.cpuLimit: must be a Cpu \(got "500m"\)/],
+      [() => new HardenedDeployment(stack, 'C', { namespace: null, spec: apiSpec() } as any), /^stack\/C: namespace: is null; it must be an IKubernetesNamespace/],
+      [() => new HardenedDeployment(stack, 'D', { namespace, spec: { ...apiSpec(), healthProbe: '/healthz' } } as any), /^stack\/D: spec\.healthProbe: must be a HealthProbe/],
+      [() => new (HardenedContainer as any)(stack, 'E'), /^stack\/E: props: is required/],
+      [() => new HardenedDeployment(stack, 'F', { namespace, spec: apiSpec(), replicas: NaN } as any), /^stack\/F: replicas: must be a finite number \(got "NaN"\)/],
+      [() => new HardenedDeployment(stack, 'G', { namespace, spec: { ...apiSpec(), name: 'x'.repeat(70_000) } } as any), /^stack\/G: spec\.name: is longer than 4096 characters \(70000\)/],
+      [() => new HardenedDeployment(stack, 'H', { namespace, spec: { ...apiSpec(), command: ['${TfToken[TOKEN.99999]}'] } } as any), /^stack\/H: spec\.command\[0\]: looks like a cdktf token but is not one/],
+    ];
+    for (const [build, message] of cases) {
+      const e = errorOf(build);
+      expect(Errors.isValidationError(e)).toBe(true);
+      expect(e.message).toMatch(message);
+      expect(e.message.length).toBeLessThan(1500);
+    }
+  });
+});
