@@ -122,6 +122,14 @@ function verdictWith(rule: IPolicyRule, subject: Subject, owner: number, path: P
 
 const PACK = PolicyPacks.all();
 
+/**
+ * Attributes whose compliant value IS an expression: a credential must come from a variable or another
+ * reference, never a literal, so `${var.unknown}` there is the pass the rule asks for.
+ */
+const REFERENCE_REQUIRED: Record<string, string[]> = {
+  'HV-PROVIDER-CREDENTIALS': ['password'],
+};
+
 describe('an interpolation in any attribute a rule reads is never a PASS or NOT_APPLICABLE', () => {
   test('every rule of the pack has fixtures here', () => {
     expect(PACK.map((r) => r.ruleId).filter((id) => !TABLE[id])).toEqual([]);
@@ -134,8 +142,8 @@ describe('an interpolation in any attribute a rule reads is never a PASS or NOT_
     const fixtures = [['compliant', row?.pass], ['non-compliant', row?.fail]].filter(([, f]) => f) as Array<[string, (typeof TABLE)[string]['fail']]>;
     test.each(fixtures)('on the %s fixture', (_kind, factory) => {
       const subject = subjectOf(factory!);
-      const reads = readsOf(rule, subject);
-      expect(reads.length).toBeGreaterThan(0);
+      // a rule that reads nothing (K8S-NO-PSP, VBOX-NOT-ENFORCEABLE: the type alone decides) has nothing to replace
+      const reads = readsOf(rule, subject).filter(({ path }) => !REFERENCE_REQUIRED[rule.ruleId]?.includes(path.join('.')));
       const baseline = rule.evaluate(subject.resource, subject.context).status;
       const unsound: string[] = [];
       for (const { owner, path } of reads) {

@@ -92,7 +92,7 @@ export function evaluateResource(stackName: string, entry: EngineResource, rules
   const findings: PolicyFinding[] = [];
   for (const rule of rules) {
     if (severityRank(rule.severity) < severityRank(minSeverity) || !appliesTo(rule, entry.resource.resourceType)) continue;
-    findings.push(...evaluateOne(stackName, entry, rule, context));
+    for (const f of evaluateOne(stackName, entry, rule, context)) findings.push(f);
   }
   return findings;
 }

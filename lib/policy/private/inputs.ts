@@ -99,7 +99,7 @@ function isTerraformFile(name: string): boolean {
 /** Every cdk.tf.json (one stack each) and every directory holding *.tf / *.tf.json (one module each) below `root`. */
 function walk(root: string): Group[] {
   const groups: Group[] = [];
-  const pending = [root];
+  let pending = [root];
   while (pending.length > 0) {
     const dir = pending.shift()!;
     let names: fs.Dirent[];
@@ -122,7 +122,7 @@ function walk(root: string): Group[] {
       }
     }
     if (moduleFiles.length > 0) groups.push({ name: moduleName(dir), files: moduleFiles });
-    pending.unshift(...subdirectories);
+    pending = subdirectories.concat(pending); // depth first; concat, not unshift(...): no argument spread
   }
   return groups;
 }
@@ -261,9 +261,10 @@ function merge(name: string, parts: Array<{ file: string; kind: InputKind; parse
         locations.set(entry.resource.address, { kind: part.kind, file: part.file, line: part.lines.get(key) ?? part.lines.get(entry.resource.address) });
       }
     }
-    resources.push(...part.parsed.resources);
-    providers.push(...part.parsed.providers);
-    suppressions.push(...part.parsed.suppressions);
+    // loops, not push(...list): a spread of more than ~125k arguments overflows the stack
+    for (const r of part.parsed.resources) resources.push(r);
+    for (const p of part.parsed.providers) providers.push(p);
+    for (const s of part.parsed.suppressions) suppressions.push(s);
   }
   const first = parts[0];
   return {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { isUnresolved } from '../../core/private/validation';
 import { HypervNetworkSwitchResource } from './l1';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Hyper-V virtual switch types (`switch_type`). */
 export enum HypervSwitchType {
@@ -57,6 +58,7 @@ export class HypervNetworkSwitch extends Construct {
   public readonly switchType: HypervSwitchType;
 
   constructor(scope: Construct, id: string, props: HypervNetworkSwitchProps) {
+    checkConstruct(scope, id, 'HypervNetworkSwitch', [props]);
     super(scope, id);
     if (!props || typeof props.switchName !== 'string' || (!isUnresolved(props.switchName) && !NAME.test(props.switchName))) {
       throw invalid(this, 'switchName', 'must be 1-100 characters without \\ / : * ? " < > |', props?.switchName, 'Use a name such as "tenant-a".');

@@ -10,6 +10,7 @@ import { HypervMachineInstanceNetworkAdaptors, HypervMachineInstanceResource } f
 import { checkWindowsPath } from './private/paths';
 import { HypervVhd, HypervVhdType } from './vhd';
 import { addSynthNote } from '../../core/private/notes';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** Secure Boot templates (`vm_firmware.secure_boot_template`). */
 export enum HypervSecureBootTemplate {
@@ -204,6 +205,7 @@ export class HypervSecureVm extends Construct implements IVirtualMachine {
   public readonly secureBoot: boolean;
 
   constructor(scope: Construct, id: string, props: HypervSecureVmProps) {
+    checkConstruct(scope, id, 'HypervSecureVm', [props]);
     super(scope, id);
     const spec = resolveVmSpec(this, 'spec', props?.spec);
     checkWindowsPath(this, 'storagePath', props.storagePath);

@@ -6,6 +6,7 @@ import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { MAX_DISK_GIB } from '../private/validation';
 import { HypervVhdResource } from './l1';
 import { checkWindowsPath } from './private/paths';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** VHD types (`vhd_type`). */
 export enum HypervVhdType {
@@ -52,6 +53,7 @@ export class HypervVhd extends Construct {
   public readonly vhdPath: string;
 
   constructor(scope: Construct, id: string, props: HypervVhdProps) {
+    checkConstruct(scope, id, 'HypervVhd', [props]);
     super(scope, id);
     checkWindowsPath(this, 'path', props?.path, true);
     if (props.sizeGiB !== undefined) {

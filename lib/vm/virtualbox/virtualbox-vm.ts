@@ -8,6 +8,7 @@ import { resolveVmSpec } from '../private/validation';
 import { Hypervisor, IVirtualMachine } from '../virtual-machine';
 import { GuestOsFamily, VmSpec } from '../vm-spec';
 import { VirtualBoxVmNetworkAdapter, VirtualBoxVmResource } from './l1';
+import { checkConstruct } from '../../core/private/shapes';
 
 /** VirtualBox network attachment types (`network_adapter.type`). */
 export enum VirtualBoxNetworkType {
@@ -72,6 +73,7 @@ export class VirtualBoxVm extends Construct implements IVirtualMachine {
   public readonly memory: string;
 
   constructor(scope: Construct, id: string, props: VirtualBoxVmProps) {
+    checkConstruct(scope, id, 'VirtualBoxVm', [props]);
     super(scope, id);
     const spec = resolveVmSpec(this, 'spec', props?.spec);
     if (typeof props.image !== 'string' || props.image.trim() === '') {

@@ -380,7 +380,8 @@ export function podRule(options: PodRuleOptions): BuiltInRule {
       if (!lookup.applicable) return RuleResult.notApplicable();
       if (lookup.unresolved) return RuleResult.unknown(lookup.unresolved);
       const isManifest = resource.resourceType === MANIFEST_TYPE;
-      const pods = applies ? lookup.pods.filter((pod) => applies(pod)) : lookup.pods;
+      // a pod with a container or volume list only known at apply may concern the rule: kept, so it is UNKNOWN
+      const pods = applies ? lookup.pods.filter((pod) => applies(pod) || pod.unresolvedBlocks.length > 0) : lookup.pods;
       if (applies && pods.length === 0) {
         // whether the rule concerns a pod that cannot be read is itself unknown: never NOT_APPLICABLE in silence
         const unread = [...lookup.unreadable, ...lookup.pods.flatMap((pod) => pod.unreadable)];
