@@ -2,7 +2,7 @@
 // the declared type of every prop of every struct and of every parameter of every public constructor and
 // static method. The library checks JavaScript callers' input against it at the public boundary
 // (lib/core/private/shapes.ts), so a wrong type is a ValidationError naming the prop, never a TypeError.
-// Run: npm run shapes (after a jsii build). test/safety/shapes.test.ts fails when the file is stale.
+// Run: npm run shapes (after a jsii build). `npm run api:check` (part of npm test) fails when the file is stale.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -69,5 +69,14 @@ export function generate(): string {
 }
 
 if (require.main === module) {
-  fs.writeFileSync(path.join(root, 'lib/core/private/shapes.generated.ts'), generate());
+  const target = path.join(root, 'lib/core/private/shapes.generated.ts');
+  if (process.argv.includes('--check')) {
+    if (fs.readFileSync(target, 'utf8') !== generate()) {
+      console.error('lib/core/private/shapes.generated.ts is stale: run `npm run build && npm run shapes` and commit it.');
+      process.exit(1);
+    }
+    console.log('shapes.generated.ts is up to date.');
+  } else {
+    fs.writeFileSync(target, generate());
+  }
 }
