@@ -4,6 +4,7 @@ import { invalid } from '../core/private/errors';
 import { checkDnsSubdomain, isUnresolved } from '../core/private/validation';
 import { IKubernetesNamespace } from './hardened-namespace';
 import { checkLabels, MANAGED_BY_LABELS } from './private/labels';
+import { checkConstruct } from '../core/private/shapes';
 
 /** A ConfigMap that workloads can mount as read-only files (`FileMount.configMap`). */
 export interface IConfigMap {
@@ -59,6 +60,7 @@ export class ConfigMap extends Construct implements IConfigMap {
   public readonly namespaceName: string;
 
   constructor(scope: Construct, id: string, props: ConfigMapProps) {
+    checkConstruct(scope, id, 'ConfigMap', [props]);
     super(scope, id);
     if (!props || !props.namespace || typeof props.namespace.namespaceName !== 'string') {
       throw invalid(this, 'namespace', 'is required', props?.namespace, 'Pass the HardenedNamespace the workloads run in.');

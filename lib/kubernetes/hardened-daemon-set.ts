@@ -7,6 +7,7 @@ import { HardenedWorkload, HardenedWorkloadProps } from './hardened-workload';
 import { checkLabels, MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { warnIfNoHealthProbe } from './private/scaling';
+import { checkConstruct } from '../core/private/shapes';
 
 /** The taint kubeadm and most distributions put on control-plane nodes. */
 const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
@@ -78,6 +79,7 @@ export class HardenedDaemonSet extends HardenedWorkload {
   public readonly maxUnavailable: number;
 
   constructor(scope: Construct, id: string, props: HardenedDaemonSetProps) {
+    checkConstruct(scope, id, 'HardenedDaemonSet', [props]);
     super(scope, id, props);
     this.maxUnavailable = props.maxUnavailable ?? 1;
     const labels = { ...MANAGED_BY_LABELS, ...this.selectorLabels };

@@ -5,6 +5,7 @@ import { checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved } fro
 import { IKubernetesNamespace } from './hardened-namespace';
 import { HardenedWorkload } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
+import { checkConstruct } from '../core/private/shapes';
 
 /** How an Ingress path matches. */
 export enum IngressPathType {
@@ -79,6 +80,7 @@ export class HardenedIngress extends Construct {
   public readonly hosts: string[];
 
   constructor(scope: Construct, id: string, props: HardenedIngressProps) {
+    checkConstruct(scope, id, 'HardenedIngress', [props]);
     super(scope, id);
     if (!props || !props.namespace || typeof props.namespace.namespaceName !== 'string') {
       throw invalid(this, 'namespace', 'is required', props?.namespace, 'Pass the HardenedNamespace of the backends.');

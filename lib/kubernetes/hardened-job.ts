@@ -6,6 +6,7 @@ import { HardenedWorkload, HardenedWorkloadProps } from './hardened-workload';
 import { validateJobRun } from './private/job';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
+import { checkConstruct } from '../core/private/shapes';
 
 /** Props of a `HardenedJob`. */
 export interface HardenedJobProps extends HardenedWorkloadProps {
@@ -63,6 +64,7 @@ export class HardenedJob extends HardenedWorkload {
   public readonly restartPolicy: JobRestartPolicy;
 
   constructor(scope: Construct, id: string, props: HardenedJobProps) {
+    checkConstruct(scope, id, 'HardenedJob', [props]);
     super(scope, id, props);
     this.restartPolicy = props.restartPolicy ?? JobRestartPolicy.ON_FAILURE;
     const labels = { ...MANAGED_BY_LABELS, ...this.selectorLabels };

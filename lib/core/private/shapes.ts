@@ -130,16 +130,19 @@ function problem(scope: ErrorScope, prop: string, value: unknown, shape: Shape, 
     if (!isObject(value)) return expected();
     return classNames(value).includes(shape.instance) ? undefined : expected();
   }
-  // an interface (IVirtualMachine, IContainerNetwork, ...): an object with the members it requires
+  // an interface (IVirtualMachine, IContainerNetwork, ...): an object with at least one of the members it
+  // declares (a Date or an unrelated object has none; a partial literal such as { namespaceName } is accepted)
   if (!isObject(value)) return expected();
-  const missing = (INTERFACES[shape.object] ?? []).find((member) => {
+  const members = INTERFACES[shape.object] ?? [];
+  const has = (member: string) => {
     try {
-      return (value as Record<string, unknown>)[member] === undefined;
+      return (value as Record<string, unknown>)[member] !== undefined;
     } catch {
-      return true;
+      return false;
     }
-  });
-  return missing === undefined ? undefined : [prop, `must be ${describeShape(shape)} (it has no ${missing})`, value, `Give ${prop} as ${describeShape(shape)}.`];
+  };
+  return members.length === 0 || members.some(has) ? undefined
+    : [prop, `must be ${describeShape(shape)} (it has none of ${members.join(', ')})`, value, `Give ${prop} as ${describeShape(shape)}.`];
 }
 
 function structProblem(scope: ErrorScope, prop: string, value: unknown, struct: string, depth = 0): Problem | undefined {
