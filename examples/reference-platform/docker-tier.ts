@@ -4,7 +4,7 @@ import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  ContainerNetwork, ContainerVolume, Cpu, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, ImageScanner,
+  ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, ImageScanner,
   RegistryCredentials, ScanSeverity, Size, TrustedImage,
 } from '../../lib';
 import { siteImage, siteRegistries, siteScanner } from '../site-inputs';
@@ -62,6 +62,8 @@ export function addDockerTier(scope: Construct): Construct {
       writablePaths: ['/tmp', '/var/cache/nginx'],
     },
     image: proxyImage,
+    // The proxy image (nginx on Alpine) ships BusyBox wget; say so rather than rely on the image name.
+    healthCheckTool: DockerHealthCheckTool.WGET,
     scanGate: proxyScan,
     networks: [front, back],
     defaultHostIp: bindIp.stringValue,

@@ -33,6 +33,8 @@ export function checkovFindings(checkov: string, file: string): { failed: Checko
     if (text === '' || text === '[]') return r.status === 0 ? { failed: [], passed: 0 } : { failed: [], passed: 0, error: `no report (exit ${r.status}): ${(r.stderr ?? '').slice(-500)}` };
     let parsed: any;
     try { parsed = JSON.parse(text); } catch { return { failed: [], passed: 0, error: `unreadable output: ${text.slice(0, 300)}` }; }
+    // With no check applicable to the stack, Checkov prints only a bare summary object.
+    if (!Array.isArray(parsed) && parsed?.results === undefined && typeof parsed?.passed === 'number') return { failed: [], passed: parsed.passed };
     const reports: any[] = Array.isArray(parsed) ? parsed : [parsed];
     const failed: CheckovFailure[] = [];
     let passed = 0;

@@ -3,7 +3,7 @@
 // clairctl the gate runs (the scenario's recorded-report stand-in); CDKTF_OUTDIR.
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { Cpu, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, ImageScanner, Size, TrustedImage } from '../../lib';
+import { Cpu, DockerHealthCheckTool, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, ImageScanner, Size, TrustedImage } from '../../lib';
 
 const ref = process.env.SCAN_DEMO_IMAGE;
 const clairctl = process.env.SCAN_DEMO_CLAIRCTL;
@@ -26,6 +26,7 @@ new HardenedContainer(stack, 'Web', {
     group: 65532,
   },
   image,
+  healthCheckTool: DockerHealthCheckTool.WGET, // the engines' images are BusyBox
   scanGate: gate,
   hostEnforcesPidsLimit: true,
 });

@@ -1,7 +1,7 @@
 // Engines app: two hardened containers on one network with inter-container communication off
 // (CIS Docker 2.1 / DOCKER-NET-ICC). The suite proves from inside the first that the second cannot
 // be reached, while both stay healthy.
-import { ContainerNetwork, Cpu, HardenedContainer, HealthProbe, Size } from '../../../lib';
+import { ContainerNetwork, Cpu, DockerHealthCheckTool, HardenedContainer, HealthProbe, Size } from '../../../lib';
 import { EngineStack, run } from './common';
 
 run((app) => {
@@ -20,6 +20,7 @@ run((app) => {
         group: 65532,
       },
       image,
+      healthCheckTool: DockerHealthCheckTool.WGET, // the engines' images are BusyBox
       scanGate: gate,
       networks: [net],
     });

@@ -1,6 +1,6 @@
 // Engines app: a container whose image fails its scan gate (the image runs as root). The suite
 // proves that the apply fails and that the container is never created.
-import { Cpu, HardenedContainer, HealthProbe, Size } from '../../../lib';
+import { Cpu, DockerHealthCheckTool, HardenedContainer, HealthProbe, Size } from '../../../lib';
 import { EngineStack, run } from './common';
 
 run((app) => {
@@ -17,6 +17,7 @@ run((app) => {
       group: 65532,
     },
     image,
+    healthCheckTool: DockerHealthCheckTool.WGET, // the engines' images are BusyBox
     scanGate: gate,
   });
 });
