@@ -1,9 +1,10 @@
 import { Container, ContainerConfig, ContainerDevices, ContainerHealthcheck, ContainerMounts, ContainerPorts } from '@cdktf/provider-docker/lib/container';
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerSpec, EnvValue, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
 import { Cpu, Size } from '../core/quantity';
-import { addSynthCheck, invalid, REDACTED, ValidationError, withScope } from '../core/private/errors';
+import { ClashIndex, addClashCheck } from '../core/private/clash-index';
+import { invalid, REDACTED, ValidationError, withScope } from '../core/private/errors';
 import { guardSensitive } from '../core/private/secrets';
 import { checkAbsolutePath, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { IContainerNetwork } from './container-network';
@@ -661,30 +662,37 @@ export class HardenedContainer extends Construct {
       .filter((b): b is HostBinding => b.port !== undefined && !isUnresolved(b.port) && !isUnresolved(b.ip));
     // Clashes between containers on the same Docker host are only known once every container exists,
     // so they are checked at synth: Docker would refuse the second container at apply.
-    addSynthCheck(this, () => this.clashes()[0]);
+    addClashCheck(this, (index) => this.firstClash(index));
   }
 
-  /** Name and host-port clashes with containers created earlier in the stack for the same Docker provider. */
-  private clashes(): ValidationError[] {
-    const all = TerraformStack.of(this).node.findAll();
-    const earlier = all.slice(0, all.indexOf(this))
-      .filter((c): c is HardenedContainer => c instanceof HardenedContainer && c.resource.provider === this.resource.provider);
-    const errors: ValidationError[] = [];
-    for (const other of earlier) {
-      if (this.literalName !== undefined && this.literalName === other.literalName) {
-        errors.push(invalid(this, 'spec.name', `is also the name of ${other.node.path} on the same Docker host, which Docker refuses at apply`, this.literalName,
-          'Give every container on one Docker host its own spec.name.'));
-      }
-      for (const mine of this.hostBindings) {
-        const clash = other.hostBindings.find((b) => b.port === mine.port && b.protocol === mine.protocol
-          && (b.ip === mine.ip || ALL_INTERFACES.has(b.ip) || ALL_INTERFACES.has(mine.ip)));
-        if (clash) {
-          errors.push(invalid(this, mine.prop, `is already published on ${clash.ip}/${clash.protocol} by ${other.node.path}, so Docker would fail with "port is already allocated" at apply`,
-            mine.port, 'Publish each host port once per host address and protocol.'));
-        }
-      }
+  /**
+   * The first name or host-port clash with a container created earlier in the stack for the same Docker
+   * provider (earliest other container first; its name before its ports), then records this container's claims.
+   */
+  private firstClash(index: ClashIndex): ValidationError | undefined {
+    const provider = this.resource.provider;
+    let first: { order: number; rank: number; error: () => ValidationError } | undefined;
+    const consider = (other: HardenedContainer, rank: number, error: () => ValidationError) => {
+      const order = index.orderOf(other);
+      if (!first || order < first.order || (order === first.order && rank < first.rank)) first = { order, rank, error };
+    };
+    const names = this.literalName === undefined ? undefined : index.claims<HardenedContainer>('docker-container-name', provider, this.literalName);
+    const other = names?.[0];
+    if (other) {
+      consider(other, 0, () => invalid(this, 'spec.name', `is also the name of ${other.node.path} on the same Docker host, which Docker refuses at apply`, this.literalName,
+        'Give every container on one Docker host its own spec.name.'));
     }
-    return errors;
+    const published = this.hostBindings.map((b) => index.claims<{ container: HardenedContainer; binding: HostBinding }>('docker-host-port', provider, `${b.port}/${b.protocol}`));
+    this.hostBindings.forEach((mine, k) => {
+      const clash = published[k].find(({ binding: b }) => b.ip === mine.ip || ALL_INTERFACES.has(b.ip) || ALL_INTERFACES.has(mine.ip));
+      if (!clash) return;
+      consider(clash.container, k + 1, () => invalid(this, mine.prop,
+        `is already published on ${clash.binding.ip}/${clash.binding.protocol} by ${clash.container.node.path}, so Docker would fail with "port is already allocated" at apply`,
+        mine.port, 'Publish each host port once per host address and protocol.'));
+    });
+    names?.push(this);
+    this.hostBindings.forEach((binding, k) => published[k].push({ container: this, binding }));
+    return first?.error();
   }
 
   private renderPorts(props: HardenedContainerProps, networks: IContainerNetwork[]): ContainerPorts[] {

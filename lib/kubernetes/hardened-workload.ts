@@ -2,12 +2,13 @@ import { NetworkPolicyV1, NetworkPolicyV1SpecEgress, NetworkPolicyV1SpecIngress 
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
-import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerResources, ContainerSpec, EnvValueSource, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
 import { Cpu, Size } from '../core/quantity';
-import { addSynthCheck, invalid, ValidationError } from '../core/private/errors';
+import { ClashIndex, addClashCheck } from '../core/private/clash-index';
+import { invalid, ValidationError } from '../core/private/errors';
 import { checkSensitiveToken, guardSensitive } from '../core/private/secrets';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { FileMount } from './config-map';
@@ -476,17 +477,16 @@ export abstract class HardenedWorkload extends Construct {
     });
     // Two workloads of one name in one namespace would create the same ServiceAccount, Service and
     // NetworkPolicy; the second create fails with "already exists" at apply. Known only once both exist.
-    addSynthCheck(this, () => this.nameClashes()[0]);
+    addClashCheck(this, (index) => this.nameClash(index));
   }
 
-  private nameClashes(): ValidationError[] {
-    if (isUnresolved(this.workloadName)) return [];
-    const all = TerraformStack.of(this).node.findAll();
-    const clash = all.slice(0, all.indexOf(this)).find((c): c is HardenedWorkload => c instanceof HardenedWorkload
-      && c.workloadName === this.workloadName && c.namespaceName === this.namespaceName
-      && c.networkPolicyResource.provider === this.networkPolicyResource.provider);
-    return clash ? [invalid(this, 'workloadName', `is also used by ${clash.node.path} in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply`,
-      this.workloadName, 'Give every workload in a namespace its own workloadName.')] : [];
+  private nameClash(index: ClashIndex): ValidationError | undefined {
+    if (isUnresolved(this.workloadName)) return undefined;
+    const earlier = index.claims<HardenedWorkload>('kubernetes-workload', this.networkPolicyResource.provider, `${this.namespaceName}\u0000${this.workloadName}`);
+    const clash = earlier[0];
+    earlier.push(this);
+    return clash ? invalid(this, 'workloadName', `is also used by ${clash.node.path} in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply`,
+      this.workloadName, 'Give every workload in a namespace its own workloadName.') : undefined;
   }
 
   /**

@@ -1,9 +1,10 @@
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Container } from '@cdktf/provider-docker/lib/container';
-import { Node } from 'constructs';
+import { Construct, Node } from 'constructs';
 import { TerraformVariable, Testing } from 'cdktf';
 import {
-  ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, DockerLogDriver, Protocol, Size, TrustedImage,
+  ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, Errors, HardenedContainer, HealthProbe, ImageReference, ImageScanGate, DockerLogDriver, Protocol, Size,
+  TrustedImage,
 } from '../../lib';
 import { annotations, container, containerJson, DIGEST, errorOf, firstOf, fixture, PINNED } from './fixtures';
 import { notesOf } from '../helpers/notes';
@@ -381,6 +382,22 @@ describe('HardenedContainer validation', () => {
     });
     expect(() => Testing.synth(fx.stack, true))
       .toThrow(/stack\/Other: publishedPorts\[0\]\.hostPort: is already published on 127\.0\.0\.1\/tcp by stack\/Web, so Docker would fail with "port is already allocated" at apply \(got 8443\)/);
+  });
+  test('a clash is a ValidationError naming the container created earlier in construct order', () => {
+    const { fx } = container({ publishedPorts: [{ containerPort: 8080, hostPort: 8443 }] });
+    // 'Group' is created after 'Web' but holds a container that comes before 'Late' in construct order.
+    const group = new Construct(fx.stack, 'Group');
+    new HardenedContainer(fx.stack, 'Late', { image: fx.image, networks: [fx.network], spec: { ...fx.spec, name: 'late' }, publishedPorts: [{ containerPort: 8080, hostPort: 9000 }] });
+    new HardenedContainer(group, 'Early', { image: fx.image, networks: [fx.network], spec: { ...fx.spec, name: 'late' }, publishedPorts: [{ containerPort: 8080, hostPort: 9000 }] });
+    let thrown: unknown;
+    try {
+      Testing.synth(fx.stack, true);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(Errors.isValidationError(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe('stack/Late: spec.name: is also the name of stack/Group/Early on the same Docker host, which Docker refuses at apply (got "late"). '
+      + 'Give every container on one Docker host its own spec.name.');
   });
   test('no clash: another address, another protocol, or another Docker provider', () => {
     const { fx } = container({ publishedPorts: [{ containerPort: 8080, hostPort: 8443 }] });

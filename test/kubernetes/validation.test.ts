@@ -1,7 +1,7 @@
 // Bad input is rejected at construction with the foundation's error format:
 // `<construct path>: <prop>: <what is wrong> (got <value>). <how to fix>`
 import { TerraformVariable, Testing } from 'cdktf';
-import { Cpu, EnvValue, HardenedCronJob, HardenedDeployment, HardenedNamespace, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
+import { Cpu, EnvValue, Errors, HardenedCronJob, HardenedDeployment, HardenedNamespace, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
 import { apiSpec, message, pinned, setup, tagOnly } from './helpers';
 
 type DeploymentProps = ConstructorParameters<typeof HardenedDeployment>[2];
@@ -195,6 +195,20 @@ describe('workload validation', () => {
     new HardenedStatefulSet(stack, 'Db', { namespace, workloadName: 'shop-api', spec: apiSpec({ name: 'db' }) });
     expect(() => Testing.synth(stack, true))
       .toThrow(/stack\/Db: workloadName: is also used by stack\/Api in the same namespace, so their ServiceAccount, Service and NetworkPolicy would collide at apply \(got "shop-api"\)/);
+  });
+
+  test('a name clash is a ValidationError (one stack-level check, in construct order)', () => {
+    const { stack, namespace } = setup();
+    for (let i = 0; i < 50; i++) new HardenedDeployment(stack, `W${i}`, { namespace, workloadName: `w-${i}`, spec: apiSpec() });
+    new HardenedDeployment(stack, 'Again', { namespace, workloadName: 'w-7', spec: apiSpec() });
+    let thrown: unknown;
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(Errors.isValidationError(thrown)).toBe(true);
+    expect((thrown as Error).message).toMatch(/^stack\/Again: workloadName: is also used by stack\/W7 in the same namespace/);
   });
 
   test('the same workloadName in two namespaces is fine', () => {
