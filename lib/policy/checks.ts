@@ -99,8 +99,11 @@ export class PolicyChecks implements IAspect {
 
   private readonly stack: TerraformStack;
   private collected: PolicyFinding[] = [];
-  private context?: StackContext;
-  private lazyContext?: PolicyContext;
+  private context: StackContext = emptyContext();
+  /** Rendered at their visit, evaluated once every resource of the stack is rendered. */
+  private pending: Array<{ element: CheckedElement; entry: EngineResource }> = [];
+  private unvisited = 0;
+  private finished = true;
   private resourceCount = 0;
   private evaluated = false;
 
@@ -119,6 +122,8 @@ export class PolicyChecks implements IAspect {
     this.rules = all.filter((r) => !exclude.includes(r.ruleId));
     this.failOn = options.failOn ?? Severity.HIGH;
     this.minSeverity = options.minSeverity ?? Severity.LOW;
+    // Backstop for resources the aspect was expected to visit but did not: evaluate what was rendered.
+    stack.node.addValidation({ validate: () => { this.finish(); return []; } });
   }
 
   /** The findings of the last synth, in construct order (empty before synth). */
@@ -145,6 +150,7 @@ export class PolicyChecks implements IAspect {
    */
   public _writeReports(directory: string, stackFile: string): void {
     if (!this.evaluated) return;
+    this.finish();
     fs.mkdirSync(directory, { recursive: true });
     const findings = this.collected;
     const meta: ReportMeta = { threshold: this.failOn, stacks: 1, resources: this.resourceCount, rules: this.rules };
@@ -163,8 +169,10 @@ export class PolicyChecks implements IAspect {
 
   private startStack(): void {
     this.collected = [];
-    this.context = undefined;
-    this.lazyContext = undefined;
+    this.context = emptyContext();
+    this.pending = [];
+    this.unvisited = 0;
+    this.finished = false;
     this.resourceCount = 0;
     this.evaluated = true;
     const all = this.allSuppressions();
@@ -173,6 +181,7 @@ export class PolicyChecks implements IAspect {
     }
     const unsuppressible = new Set(this.rules.filter((r) => r.suppressible === false).map((r) => r.ruleId));
     for (const construct of this.stack.node.findAll()) {
+      if (isChecked(construct) && TerraformStack.of(construct) === this.stack) this.unvisited++;
       for (const s of ownSuppressions(construct)) {
         if (unsuppressible.has(splitRuleId(s.ruleId).base)) {
           Annotations.of(construct).addError(`[${s.ruleId}] cannot be suppressed: the rule is not suppressible (Policy.suppress reason: "${s.reason}"). `
@@ -202,48 +211,40 @@ export class PolicyChecks implements IAspect {
     return { resourceType: resource.terraformResourceType, address, attributes: stripMetadata(body) };
   }
 
-  /** The context rules see; the stack's resources are rendered only when a rule first reads them. */
-  private policyContext(): PolicyContext {
-    if (!this.lazyContext) {
-      const resources = () => this.stackContext().resources;
-      this.lazyContext = { get resources() { return resources(); } };
-    }
-    return this.lazyContext;
-  }
-
   /**
-   * Every resource of the stack, rendered once when a rule first reads the context; one shared context for
-   * all rules of the stack, updated in place when a resource is re-rendered at its own visit (never copied
-   * per resource: that made the checks quadratic in the stack size).
+   * Renders a resource once, at its own visit (after the aspects before this one changed it), and adds it to
+   * the stack context; its rules run once every resource of the stack is rendered, so that rules relating
+   * resources see the whole stack through one shared context and its indexes, never a re-rendering.
    */
-  private stackContext(): StackContext {
-    if (!this.context) {
-      const context: StackContext = { resources: [], index: new Map() };
-      for (const node of this.stack.node.findAll()) {
-        if (!TerraformResource.isTerraformResource(node) || TerraformStack.of(node) !== this.stack) continue;
-        const rendered = this.render(node);
-        if (rendered) updateContext(context, rendered);
-      }
-      this.context = context;
-    }
-    return this.context;
-  }
-
   private checkResource(resource: CheckedElement): void {
     const rendered = this.render(resource);
-    if (!rendered) return; // moved away: nothing is synthesized for it
-    if (TerraformResource.isTerraformResource(resource)) {
-      this.resourceCount++;
-      if (this.context) updateContext(this.context, rendered);
+    if (rendered) { // else moved away: nothing is synthesized for it
+      if (TerraformResource.isTerraformResource(resource)) {
+        this.resourceCount++;
+        updateContext(this.context, rendered);
+      }
+      const suppressions = Policy.suppressionsFor(resource);
+      if (suppressions.length > 0) {
+        resource.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, suppressions.map((s) => ({ ...s })));
+      }
+      const entry: EngineResource = { resource: rendered, constructPath: resource.node.path, suppressions };
+      if (this.finished) this.evaluate(resource, entry); // added during the aspect pass, after the others were evaluated
+      else this.pending.push({ element: resource, entry });
     }
-    const context = this.policyContext();
+    if (--this.unvisited <= 0) this.finish();
+  }
 
-    const suppressions = Policy.suppressionsFor(resource);
-    if (suppressions.length > 0) {
-      resource.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, suppressions.map((s) => ({ ...s })));
-    }
-    const entry: EngineResource = { resource: rendered, constructPath: resource.node.path, suppressions };
-    const findings = evaluateResource(this.stack.node.id, entry, this.rules, context, this.minSeverity);
+  /** Evaluates the rendered resources not yet evaluated, in construct order. */
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const pending = this.pending;
+    this.pending = [];
+    for (const { element, entry } of pending) this.evaluate(element, entry);
+  }
+
+  private evaluate(resource: CheckedElement, entry: EngineResource): void {
+    const findings = evaluateResource(this.stack.node.id, entry, this.rules, this.context, this.minSeverity);
     for (const f of findings) this.annotate(resource, f);
     this.collected.push(...findings);
   }
@@ -279,9 +280,13 @@ function notesSection(notes: SynthNote[]): string {
 }
 
 /** The rendered resources of a stack, in construct order, with the position of each address. */
-interface StackContext {
+interface StackContext extends PolicyContext {
   readonly resources: PolicyResource[];
   readonly index: Map<string, number>;
+}
+
+function emptyContext(): StackContext {
+  return { resources: [], index: new Map() };
 }
 
 function updateContext(context: StackContext, rendered: PolicyResource): void {

@@ -90,11 +90,25 @@ export function evaluateStack(stackName: string, resources: EngineResource[], ru
 /** Evaluates `rules` (those at or above `minSeverity` that look at its type) over one resource. */
 export function evaluateResource(stackName: string, entry: EngineResource, rules: IPolicyRule[], context: PolicyContext, minSeverity: Severity = Severity.LOW): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
-  for (const rule of rules) {
-    if (severityRank(rule.severity) < severityRank(minSeverity) || !appliesTo(rule, entry.resource.resourceType)) continue;
-    for (const f of evaluateOne(stackName, entry, rule, context)) findings.push(f);
+  for (const rule of applicableRules(rules, entry.resource.resourceType, minSeverity)) {
+    findings.push(...evaluateOne(stackName, entry, rule, context));
   }
   return findings;
+}
+
+const APPLICABLE = new WeakMap<IPolicyRule[], Map<string, IPolicyRule[]>>();
+
+/** The rules (at or above `minSeverity`) that look at a resource type, in rule order; worked out once per rule list and type. */
+function applicableRules(rules: IPolicyRule[], resourceType: string, minSeverity: Severity): IPolicyRule[] {
+  let byType = APPLICABLE.get(rules);
+  if (!byType) APPLICABLE.set(rules, byType = new Map());
+  const key = `${rules.length}\u0000${minSeverity}\u0000${resourceType}`;
+  let applicable = byType.get(key);
+  if (!applicable) {
+    applicable = rules.filter((rule) => severityRank(rule.severity) >= severityRank(minSeverity) && appliesTo(rule, resourceType));
+    byType.set(key, applicable);
+  }
+  return applicable;
 }
 
 function evaluateOne(stackName: string, entry: EngineResource, rule: IPolicyRule, context: PolicyContext): PolicyFinding[] {
