@@ -5,6 +5,7 @@ import { Naming } from '../core/naming';
 import { invalid } from '../core/private/errors';
 import { checkDnsLabel } from '../core/private/validation';
 import { checkArgs, checkConstruct } from '../core/private/shapes';
+import { docker } from './private/providers';
 
 const BUILT_IN_NETWORKS = ['bridge', 'default', 'host', 'none'];
 
@@ -102,7 +103,7 @@ export class ContainerNetwork extends Construct implements IContainerNetwork {
     if (this.interContainerCommunication) {
       Annotations.of(this).addWarning("'interContainerCommunication' is true: members of this network can reach each other; DOCKER-NET-ICC (CIS Docker 2.2) reports it.");
     }
-    this.resource = new Network(this, 'Resource', {
+    this.resource = new docker.Network(this, 'Resource', {
       name: props.networkName ?? Naming.uniqueDnsLabel(this),
       driver: 'bridge',
       internal: this.internal,

@@ -6,6 +6,7 @@ import { RemovalPolicies, RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
 import { checkDnsLabel } from '../core/private/validation';
 import { checkArgs, checkConstruct } from '../core/private/shapes';
+import { docker } from './private/providers';
 
 /** A named Docker volume containers can mount. */
 export interface IContainerVolume {
@@ -77,7 +78,7 @@ export class ContainerVolume extends Construct implements IContainerVolume {
     if (this.removalPolicy === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarning("'removalPolicy' is DESTROY: `cdktf destroy` deletes this volume and its data.");
     }
-    this.resource = new Volume(this, 'Resource', {
+    this.resource = new docker.Volume(this, 'Resource', {
       name: props.volumeName ?? Naming.uniqueDnsLabel(this),
       driver: 'local',
     });

@@ -17,6 +17,7 @@ import {
 import { ITrustedImage } from './trusted-image';
 import { addSynthNote } from '../core/private/notes';
 import { checkConstruct } from '../core/private/shapes';
+import { docker } from './private/providers';
 
 /** Docker log drivers that keep logs on the host with rotation. */
 export enum DockerLogDriver {
@@ -652,7 +653,7 @@ export class HardenedContainer extends Construct {
       labels: [{ label: REPLACE_TRIGGER_LABEL, value: replaceTrigger({ cpuPeriod: this.cpuPeriodMicros, cpuQuota: this.cpuQuotaMicros, tmpfs, healthcheck, init: true }) }],
       dependsOn: props.scanGate ? [props.scanGate.resource] : undefined,
     };
-    this.resource = new Container(this, 'Resource', config);
+    this.resource = new docker.Container(this, 'Resource', config);
     this.scanGate = props.scanGate;
     props.scanGate?._guard(this.resource);
     this.containerName = this.resource.name;

@@ -7,6 +7,7 @@ import { invalid } from '../core/private/errors';
 import { addSynthNote } from '../core/private/notes';
 import { checkSensitiveToken, guardSensitive } from '../core/private/secrets';
 import { checkArgs, checkConstruct } from '../core/private/shapes';
+import { docker } from './private/providers';
 
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const REGISTRY_HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]{1,5})?$/;
@@ -111,7 +112,7 @@ export class TrustedImage extends Construct implements ITrustedImage {
 
     this.imageReference = props.image;
     this.allowedRegistries = [...props.allowedRegistries];
-    this.resource = new Image(this, 'Resource', {
+    this.resource = new docker.Image(this, 'Resource', {
       name: props.image.reference,
       platform: props.platform,
       keepLocally: props.keepLocally ?? false,

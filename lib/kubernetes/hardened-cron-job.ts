@@ -7,6 +7,7 @@ import { MANAGED_BY_LABELS } from './private/labels';
 import { validateJobRun } from './private/job';
 import { renderPodTemplate } from './private/pod-template';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** What a CronJob does when a run is due while the previous one still runs. */
 export enum ConcurrencyPolicy {
@@ -131,7 +132,7 @@ export class HardenedCronJob extends HardenedWorkload {
       spreadAcrossZones: false,
     }) as unknown as CronJobV1SpecJobTemplateSpecTemplate;
 
-    this.resource = new CronJobV1(this, 'Resource', {
+    this.resource = new k8s.CronJobV1(this, 'Resource', {
       metadata: { name: this.workloadName, namespace: this.namespaceName, labels },
       spec: {
         schedule: props.schedule,

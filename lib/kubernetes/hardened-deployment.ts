@@ -8,6 +8,7 @@ import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { createAutoscaler, createPodDisruptionBudget, validateReplication, warnIfNoHealthProbe } from './private/scaling';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** Props of a `HardenedDeployment`. */
 export interface HardenedDeploymentProps extends ReplicatedWorkloadProps {
@@ -50,7 +51,7 @@ export class HardenedDeployment extends HardenedWorkload {
     this.spreadAcrossZones = props.spreadAcrossZones ?? false;
     const scheduled = this.autoscaling ? (this.autoscaling.minReplicas ?? 2) : this.replicas!;
 
-    this.resource = new DeploymentV1(this, 'Resource', {
+    this.resource = new k8s.DeploymentV1(this, 'Resource', {
       metadata: { name: this.workloadName, namespace: this.namespaceName, labels: { ...MANAGED_BY_LABELS, ...this.selectorLabels } },
       spec: {
         replicas: this.replicas === undefined ? undefined : String(this.replicas),

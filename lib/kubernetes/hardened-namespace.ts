@@ -13,6 +13,7 @@ import { checkDnsLabel, checkIntegerRange, isUnresolved } from '../core/private/
 import { checkLabels, MANAGED_BY_LABELS, NAMESPACE_NAME_LABEL } from './private/labels';
 import { LIBRARY_CONTAINER_DEFAULTS, resolveResources } from './private/resources';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /**
  * A Kubernetes namespace that workloads can be placed in.
@@ -270,7 +271,7 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
       labels[`${PSA_PREFIX}/${mode}`] = 'restricted';
       labels[`${PSA_PREFIX}/${mode}-version`] = version;
     }
-    this.resource = new NamespaceV1(this, 'Resource', { metadata: { name, labels } });
+    this.resource = new k8s.NamespaceV1(this, 'Resource', { metadata: { name, labels } });
     if (props.removalPolicy !== undefined && !Object.values(RemovalPolicy).includes(props.removalPolicy)) {
       throw invalid(this, 'removalPolicy', 'is not a known removal policy', props.removalPolicy, 'Use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY.');
     }
@@ -278,7 +279,7 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
     if (props.removalPolicy === RemovalPolicy.RETAIN) RemovalPolicies.apply(this.resource, RemovalPolicy.RETAIN);
     this.namespaceName = this.resource.metadata.name;
 
-    this.resourceQuotaResource = new ResourceQuotaV1(this, 'ResourceQuota', {
+    this.resourceQuotaResource = new k8s.ResourceQuotaV1(this, 'ResourceQuota', {
       metadata: { name: 'quota', namespace: this.namespaceName, labels: { ...MANAGED_BY_LABELS } },
       spec: {
         hard: {
@@ -294,7 +295,7 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
       },
     });
 
-    this.limitRangeResource = new LimitRangeV1(this, 'LimitRange', {
+    this.limitRangeResource = new k8s.LimitRangeV1(this, 'LimitRange', {
       metadata: { name: 'container-defaults', namespace: this.namespaceName, labels: { ...MANAGED_BY_LABELS } },
       spec: {
         limit: [{
@@ -318,13 +319,13 @@ export class HardenedNamespace extends Construct implements IKubernetesNamespace
       },
     });
 
-    this.defaultDenyNetworkPolicyResource = new NetworkPolicyV1(this, 'DefaultDenyNetworkPolicy', {
+    this.defaultDenyNetworkPolicyResource = new k8s.NetworkPolicyV1(this, 'DefaultDenyNetworkPolicy', {
       metadata: { name: 'default-deny-all', namespace: this.namespaceName, labels: { ...MANAGED_BY_LABELS } },
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     });
 
     if (this.allowDnsEgress) {
-      this.dnsEgressNetworkPolicyResource = new NetworkPolicyV1(this, 'DnsEgressNetworkPolicy', {
+      this.dnsEgressNetworkPolicyResource = new k8s.NetworkPolicyV1(this, 'DnsEgressNetworkPolicy', {
         metadata: { name: 'allow-dns-egress', namespace: this.namespaceName, labels: { ...MANAGED_BY_LABELS } },
         spec: {
           podSelector: {},

@@ -15,6 +15,7 @@ import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { createAutoscaler, createPodDisruptionBudget, validateReplication, warnIfNoHealthProbe } from './private/scaling';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** Access mode of a persistent volume claim. */
 export enum PersistentVolumeAccessMode {
@@ -104,7 +105,7 @@ export class HardenedStatefulSet extends HardenedWorkload {
     const labels = { ...MANAGED_BY_LABELS, ...this.selectorLabels };
 
     const ports = [...(this.spec.ports ?? []), ...this.sidecars.flatMap((c) => c.ports ?? [])];
-    this.headlessServiceResource = new ServiceV1(this, 'HeadlessService', {
+    this.headlessServiceResource = new k8s.ServiceV1(this, 'HeadlessService', {
       metadata: { name: `${this.workloadName}-headless`, namespace: this.namespaceName, labels },
       spec: {
         clusterIp: 'None',
@@ -126,7 +127,7 @@ export class HardenedStatefulSet extends HardenedWorkload {
     const retain = this.removalPolicy === RemovalPolicy.RETAIN;
     // Deleting the namespace deletes the retained claims too: protect it as well.
     if (retain && props.namespace instanceof HardenedNamespace) props.namespace._holdRetainedClaims(this);
-    this.resource = new StatefulSetV1(this, 'Resource', {
+    this.resource = new k8s.StatefulSetV1(this, 'Resource', {
       metadata: { name: this.workloadName, namespace: this.namespaceName, labels },
       spec: {
         replicas: this.replicas === undefined ? undefined : String(this.replicas),

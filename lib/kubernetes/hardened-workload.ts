@@ -17,6 +17,7 @@ import { IKubernetesNamespace } from './hardened-namespace';
 import { checkLabels, MANAGED_BY_LABELS, NAME_LABEL, NAMESPACE_NAME_LABEL, secretKeyFor } from './private/labels';
 import { resolveResources } from './private/resources';
 import { IRuntimeClass } from './sandbox-runtime-class';
+import { k8s } from './private/providers';
 
 /** How a workload's Service is reachable. */
 export enum ServiceExposure {
@@ -429,7 +430,7 @@ export abstract class HardenedWorkload extends Construct {
     // 3. create what every kind has
     const metadata = { name, namespace: this.namespaceName, labels: { ...(props.labels ?? {}), ...MANAGED_BY_LABELS, ...this.selectorLabels } };
     if (props.serviceAccountName === undefined) {
-      this.serviceAccountResource = new ServiceAccountV1(this, 'ServiceAccount', {
+      this.serviceAccountResource = new k8s.ServiceAccountV1(this, 'ServiceAccount', {
         metadata: { ...metadata },
         automountServiceAccountToken: this.automountServiceAccountToken,
       });
@@ -447,7 +448,7 @@ export abstract class HardenedWorkload extends Construct {
       }
     }
     if (Object.keys(secretData).length > 0) {
-      this.envSecretResource = new SecretV1(this, 'EnvSecret', {
+      this.envSecretResource = new k8s.SecretV1(this, 'EnvSecret', {
         metadata: { ...metadata, name: `${name}-env` },
         type: 'Opaque',
         data: secretData,
@@ -457,7 +458,7 @@ export abstract class HardenedWorkload extends Construct {
     const ports = [...(props.spec.ports ?? []), ...(props.sidecars ?? []).flatMap((c) => c.ports ?? [])];
     const exposure = props.serviceExposure ?? ServiceExposure.CLUSTER_IP;
     if (ports.length > 0) {
-      this.serviceResource = new ServiceV1(this, 'Service', {
+      this.serviceResource = new k8s.ServiceV1(this, 'Service', {
         metadata: { ...metadata },
         spec: {
           type: exposure,
@@ -471,7 +472,7 @@ export abstract class HardenedWorkload extends Construct {
       }
     }
 
-    this.networkPolicyResource = new NetworkPolicyV1(this, 'NetworkPolicy', {
+    this.networkPolicyResource = new k8s.NetworkPolicyV1(this, 'NetworkPolicy', {
       metadata: { ...metadata },
       spec: this.renderNetworkPolicySpec(),
     });

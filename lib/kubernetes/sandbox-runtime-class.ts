@@ -4,6 +4,7 @@ import { invalid } from '../core/private/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/private/validation';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { checkArgs, checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** A sandboxed container runtime. The value is the CRI handler name the nodes are configured with. */
 export enum SandboxRuntime {
@@ -79,7 +80,7 @@ export class SandboxRuntimeClass extends Construct implements IRuntimeClass {
     }
     this.runtime = runtime;
     this.handler = handler;
-    this.resource = new RuntimeClassV1(this, 'Resource', {
+    this.resource = new k8s.RuntimeClassV1(this, 'Resource', {
       metadata: { name, labels: { ...MANAGED_BY_LABELS } },
       handler,
     });

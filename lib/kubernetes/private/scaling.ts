@@ -6,6 +6,7 @@ import { invalid } from '../../core/private/errors';
 import { checkIntegerRange } from '../../core/private/validation';
 import type { AutoscalingOptions, HardenedWorkload, ReplicatedWorkloadProps } from '../hardened-workload';
 import { MANAGED_BY_LABELS } from './labels';
+import { k8s } from './providers';
 
 export const MAX_REPLICAS = 1000;
 
@@ -34,7 +35,7 @@ export function validateReplication(scope: Construct, props: ReplicatedWorkloadP
 
 /** A PodDisruptionBudget that lets at most one pod be evicted at a time. */
 export function createPodDisruptionBudget(w: HardenedWorkload): PodDisruptionBudgetV1 {
-  return new PodDisruptionBudgetV1(w, 'PodDisruptionBudget', {
+  return new k8s.PodDisruptionBudgetV1(w, 'PodDisruptionBudget', {
     metadata: { name: w.workloadName, namespace: w.namespaceName, labels: { ...MANAGED_BY_LABELS, ...w.selectorLabels } },
     spec: { maxUnavailable: '1', selector: { matchLabels: { ...w.selectorLabels } } },
   });
@@ -46,7 +47,7 @@ export function createAutoscaler(w: HardenedWorkload, kind: string, targetName: 
   if (a.memoryUtilizationPercent !== undefined) {
     metric.push({ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: a.memoryUtilizationPercent } } });
   }
-  return new HorizontalPodAutoscalerV2(w, 'HorizontalPodAutoscaler', {
+  return new k8s.HorizontalPodAutoscalerV2(w, 'HorizontalPodAutoscaler', {
     metadata: { name: w.workloadName, namespace: w.namespaceName, labels: { ...MANAGED_BY_LABELS, ...w.selectorLabels } },
     spec: {
       minReplicas: a.minReplicas ?? 2,

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { HaRestartPriority, IVsphereVirtualMachine } from './secure-virtual-machine';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Props of `VmAntiAffinityRule`. */
 export interface VmAntiAffinityRuleProps {
@@ -48,7 +49,7 @@ export class VmAntiAffinityRule extends Construct {
       }
       paths.add(vm.node.path);
     });
-    this.resource = new ComputeClusterVmAntiAffinityRule(this, 'Resource', {
+    this.resource = new vsphere.ComputeClusterVmAntiAffinityRule(this, 'Resource', {
       name: props.ruleName ?? id,
       computeClusterId: props.computeClusterId ?? vms[0].computeClusterId,
       virtualMachineIds: vms.map((vm) => vm.virtualMachineId),
@@ -86,7 +87,7 @@ export class VmHaOverride extends Construct {
       throw invalid(this, 'restartPriority', 'must be DISABLED for a passthrough VM (PT-NO-HA)', props.restartPriority,
         'HA cannot restart a DirectPath I/O VM on another host; the VM already gets an HA override with passthrough.disableHaRestart.');
     }
-    this.resource = new HaVmOverride(this, 'Resource', {
+    this.resource = new vsphere.HaVmOverride(this, 'Resource', {
       computeClusterId: props.computeClusterId ?? props.virtualMachine.computeClusterId,
       virtualMachineId: props.virtualMachine.virtualMachineId,
       haVmRestartPriority: props.restartPriority,

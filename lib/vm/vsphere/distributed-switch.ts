@@ -1,5 +1,4 @@
 import { isIP } from 'net';
-import { DataVsphereDistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch';
 import { DistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/distributed-virtual-switch';
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -8,6 +7,7 @@ import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, checkPort, isUnresolved } from '../../core/private/validation';
 import { addSynthNote } from '../../core/private/notes';
 import { checkArgs, checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /**
  * A distributed virtual switch as a port group sees it.
@@ -163,7 +163,7 @@ class ExistingDistributedSwitch extends Construct implements IDistributedVirtual
     if (typeof props.name !== 'string' || props.name.trim() === '') {
       throw invalid(this, 'name', 'is required', props.name, 'Give the name of the existing distributed switch.');
     }
-    this.distributedVirtualSwitchUuid = new DataVsphereDistributedVirtualSwitch(this, 'Resource', {
+    this.distributedVirtualSwitchUuid = new vsphere.DataVsphereDistributedVirtualSwitch(this, 'Resource', {
       name: props.name, datacenterId: props.datacenterId,
     }).id;
   }
@@ -259,7 +259,7 @@ export class SecureDistributedSwitch extends Construct implements IDistributedVi
       + '(SCG8 vcenter-8.network-mac-learning) are not expressible in vmware/vsphere 2.15.0: vSphere leaves health checks and MAC learning off '
       + 'and the library creates no mirroring session; audit the switch after apply.');
 
-    this.resource = new DistributedVirtualSwitch(this, 'Resource', {
+    this.resource = new vsphere.DistributedVirtualSwitch(this, 'Resource', {
       name: props.name,
       datacenterId: props.datacenterId,
       version: props.version,

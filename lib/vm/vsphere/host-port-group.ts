@@ -6,6 +6,7 @@ import { invalid } from '../../core/private/errors';
 import { IHostVirtualSwitch } from './host-virtual-switch';
 import { checkPortGroupVlan, GUEST_TAGGING_VLAN } from './private/vlan';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Props of `SecureHostPortGroup`. */
 export interface SecureHostPortGroupProps {
@@ -99,14 +100,14 @@ export class SecureHostPortGroup extends Construct {
     }
     this.vlanId = props.vlanId;
     this.portGroupName = props.name;
-    this.resource = new HostPortGroup(this, 'Resource', {
+    this.resource = new vsphere.HostPortGroup(this, 'Resource', {
       name: props.name,
       hostSystemId: vswitch.hostSystemId,
       virtualSwitchName: vswitch.virtualSwitchName,
       vlanId: props.vlanId,
     });
     if (props.datacenterId !== undefined) {
-      this.networkData = new DataVsphereNetwork(this, 'Network', {
+      this.networkData = new vsphere.DataVsphereNetwork(this, 'Network', {
         name: props.name,
         datacenterId: props.datacenterId,
         dependsOn: [this.resource],

@@ -6,6 +6,7 @@ import { RemovalPolicies, RemovalPolicy } from '../../core/removal-policy';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { LinkDiscoveryOperation, LinkDiscoveryProtocol } from './distributed-switch';
 import { checkArgs, checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /**
  * A standard (host) virtual switch as a port group sees it.
@@ -188,7 +189,7 @@ export class SecureHostVirtualSwitch extends Construct implements IHostVirtualSw
         + '(no policy rule checks standard switches; NET-DVS-DISCOVERY covers distributed switches).');
     }
 
-    this.resource = new HostVirtualSwitch(this, 'Resource', {
+    this.resource = new vsphere.HostVirtualSwitch(this, 'Resource', {
       name: props.name,
       hostSystemId: props.hostSystemId,
       networkAdapters: adapters,

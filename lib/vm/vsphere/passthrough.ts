@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Props of `HostPciDevice`. */
 export interface HostPciDeviceProps {
@@ -122,13 +123,13 @@ export class HostPciDevice extends Construct {
     this.hostName = props.hostName;
     this.deviceMemoryGB = props.deviceMemoryGB;
     this.pciAddress = props.pciAddress;
-    this.hostData = new DataVsphereHost(this, 'Host', { name: props.hostName, datacenterId: props.datacenterId });
+    this.hostData = new vsphere.DataVsphereHost(this, 'Host', { name: props.hostName, datacenterId: props.datacenterId });
     this.hostSystemId = this.hostData.id;
     if (props.pciAddress !== undefined) {
       this.pciDeviceId = props.pciAddress;
       this.lookupKey = `address:${props.hostName}:${props.pciAddress.toLowerCase()}`;
     } else {
-      this.deviceData = new DataVsphereHostPciDevice(this, 'Resource', {
+      this.deviceData = new vsphere.DataVsphereHostPciDevice(this, 'Resource', {
         hostId: this.hostData.id,
         vendorId: props.vendorId,
         classId: props.classId,

@@ -6,6 +6,7 @@ import { checkIntegerRange } from '../../core/private/validation';
 import { IDistributedVirtualSwitch, SecureDistributedSwitch } from './distributed-switch';
 import { checkPortGroupVlan } from './private/vlan';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Props of `SecurePortGroup`. */
 export interface SecurePortGroupProps {
@@ -116,7 +117,7 @@ export class SecurePortGroup extends Construct {
     }
     if (props.numberOfPorts !== undefined) checkIntegerRange(this, 'numberOfPorts', props.numberOfPorts, 1, 8192);
     this.vlanId = props.vlanId;
-    this.resource = new DistributedPortGroup(this, 'Resource', {
+    this.resource = new vsphere.DistributedPortGroup(this, 'Resource', {
       name: props.name,
       distributedVirtualSwitchUuid: switchUuid,
       description: props.description,

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Something VMs can be placed in: a resource pool. */
 export interface IResourcePool extends IConstruct {
@@ -130,7 +131,7 @@ export class VmResourcePool extends Construct implements IResourcePool {
     if (props.cpuExpandable || props.memoryExpandable) {
       Annotations.of(this).addInfo('cpuExpandable/memoryExpandable: this pool may borrow reservations from its parent.');
     }
-    this.resource = new ResourcePool(this, 'Resource', {
+    this.resource = new vsphere.ResourcePool(this, 'Resource', {
       name: props.name,
       parentResourcePoolId: props.parentResourcePoolId,
       cpuReservation: props.cpuReservationMhz ?? 0,

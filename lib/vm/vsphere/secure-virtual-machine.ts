@@ -18,6 +18,7 @@ import { IResourcePool } from './resource-pool';
 import { IVmTemplate, TemplateSourceKind, VmTemplate } from './template';
 import { addSynthNote } from '../../core/private/notes';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Disk modes a `SecureVirtualMachine` allows (VM-DISK-PERSISTENT, STIG VMCH-80-000208). */
 export enum VsphereDiskMode {
@@ -618,7 +619,7 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     this.virtualMachineName = spec.name;
     this.computeClusterId = props.template.computeClusterId;
 
-    this.resource = new VirtualMachine(this, 'Resource', {
+    this.resource = new vsphere.VirtualMachine(this, 'Resource', {
       name: spec.name,
       annotation: props.annotation ?? 'Managed by cdktf-hybrid',
       resourcePoolId: props.resourcePool?.resourcePoolId ?? props.template.resourcePoolId,
@@ -695,12 +696,12 @@ export class SecureVirtualMachine extends Construct implements IVsphereVirtualMa
     this.virtualMachineUuid = this.resource.uuid;
 
     if (passthrough !== undefined && passthrough.disableDrs !== false) {
-      this.drsOverrideResource = new DrsVmOverride(this, 'DrsOverride', {
+      this.drsOverrideResource = new vsphere.DrsVmOverride(this, 'DrsOverride', {
         computeClusterId: this.computeClusterId, virtualMachineId: this.virtualMachineId, drsEnabled: false,
       });
     }
     if (passthrough !== undefined && passthrough.disableHaRestart !== false) {
-      this.haOverrideResource = new HaVmOverride(this, 'HaOverride', {
+      this.haOverrideResource = new vsphere.HaVmOverride(this, 'HaOverride', {
         computeClusterId: this.computeClusterId, virtualMachineId: this.virtualMachineId, haVmRestartPriority: HaRestartPriority.DISABLED,
       });
     }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { IVsphereVirtualMachine } from './secure-virtual-machine';
 import { checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Props of `VmSnapshot`. */
 export interface VmSnapshotProps {
@@ -67,7 +68,7 @@ export class VmSnapshot extends Construct {
         'A memory snapshot captures the running state and is not quiesced: set one of memory or quiesce.');
     }
     this.quiesce = props.quiesce ?? !this.memory;
-    this.resource = new VirtualMachineSnapshot(this, 'Resource', {
+    this.resource = new vsphere.VirtualMachineSnapshot(this, 'Resource', {
       virtualMachineUuid: vm.virtualMachineUuid,
       snapshotName: props.snapshotName,
       description: props.description ?? 'Managed by cdktf-hybrid',

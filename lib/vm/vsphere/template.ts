@@ -1,8 +1,6 @@
 import { ContentLibrary } from '@cdktf/provider-vsphere/lib/content-library';
 import { ContentLibraryItem } from '@cdktf/provider-vsphere/lib/content-library-item';
 import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
-import { DataVsphereContentLibrary } from '@cdktf/provider-vsphere/lib/data-vsphere-content-library';
-import { DataVsphereContentLibraryItem } from '@cdktf/provider-vsphere/lib/data-vsphere-content-library-item';
 import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
 import { DataVsphereDatastore } from '@cdktf/provider-vsphere/lib/data-vsphere-datastore';
 import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-network';
@@ -11,6 +9,7 @@ import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../core/private/errors';
 import { checkIntegerRange, isUnresolved } from '../../core/private/validation';
 import { checkArgs, checkConstruct } from '../../core/private/shapes';
+import { vsphere } from './private/providers';
 
 /** Where a template comes from. */
 export enum TemplateSourceKind {
@@ -249,11 +248,11 @@ export class VmTemplate extends Construct implements IVmTemplate {
     this.hardwareVersion = props.hardwareVersion;
     this.source = source;
 
-    this.datacenterData = new DataVsphereDatacenter(this, 'Datacenter', { name: props.datacenterName });
-    this.computeClusterData = new DataVsphereComputeCluster(this, 'ComputeCluster', {
+    this.datacenterData = new vsphere.DataVsphereDatacenter(this, 'Datacenter', { name: props.datacenterName });
+    this.computeClusterData = new vsphere.DataVsphereComputeCluster(this, 'ComputeCluster', {
       name: props.computeClusterName, datacenterId: this.datacenterData.id,
     });
-    this.datastoreData = new DataVsphereDatastore(this, 'Datastore', { name: props.datastoreName, datacenterId: this.datacenterData.id });
+    this.datastoreData = new vsphere.DataVsphereDatastore(this, 'Datastore', { name: props.datastoreName, datacenterId: this.datacenterData.id });
     this.datacenterId = this.datacenterData.id;
     this.computeClusterId = this.computeClusterData.id;
     this.resourcePoolId = this.computeClusterData.resourcePoolId;
@@ -261,19 +260,19 @@ export class VmTemplate extends Construct implements IVmTemplate {
 
     switch (source.kind) {
       case TemplateSourceKind.EXISTING_TEMPLATE:
-        this.templateData = new DataVsphereVirtualMachine(this, 'Template', { name: source.templateName!, datacenterId: this.datacenterData.id });
+        this.templateData = new vsphere.DataVsphereVirtualMachine(this, 'Template', { name: source.templateName!, datacenterId: this.datacenterData.id });
         this.templateUuid = this.templateData.uuid;
         this.guestId = this.templateData.guestId;
         this.scsiType = this.templateData.scsiType;
         this.firmware = this.templateData.firmware;
         break;
       case TemplateSourceKind.OVF_URL:
-        this.libraryResource = new ContentLibrary(this, 'Library', {
+        this.libraryResource = new vsphere.ContentLibrary(this, 'Library', {
           name: source.libraryName ?? `${id}-library`,
           description: 'Golden images managed by cdktf-hybrid',
           storageBacking: [this.datastoreId],
         });
-        this.libraryItemResource = new ContentLibraryItem(this, 'Resource', {
+        this.libraryItemResource = new vsphere.ContentLibraryItem(this, 'Resource', {
           libraryId: this.libraryResource.id,
           name: source.itemName ?? id,
           description: source.description ?? 'Golden image managed by cdktf-hybrid',
@@ -283,8 +282,8 @@ export class VmTemplate extends Construct implements IVmTemplate {
         this.templateUuid = this.libraryItemResource.id;
         break;
       default: {
-        const library = new DataVsphereContentLibrary(this, 'Library', { name: source.libraryName! });
-        const item = new DataVsphereContentLibraryItem(this, 'LibraryItem', { libraryId: library.id, name: source.itemName!, type: 'ovf' });
+        const library = new vsphere.DataVsphereContentLibrary(this, 'Library', { name: source.libraryName! });
+        const item = new vsphere.DataVsphereContentLibraryItem(this, 'LibraryItem', { libraryId: library.id, name: source.itemName!, type: 'ovf' });
         this.templateUuid = item.id;
       }
     }
@@ -297,7 +296,7 @@ export class VmTemplate extends Construct implements IVmTemplate {
     let data = this.networks.get(networkName);
     if (!data) {
       const logicalId = `Network-${networkName.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-      data = new DataVsphereNetwork(this, logicalId, { name: networkName, datacenterId: this.datacenterId });
+      data = new vsphere.DataVsphereNetwork(this, logicalId, { name: networkName, datacenterId: this.datacenterId });
       this.networks.set(networkName, data);
     }
     return data.id;
