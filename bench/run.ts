@@ -3,8 +3,9 @@
 //   npm run bench                   # builds (jsii) first; full run, writes bench/results.json
 //   npm run bench -- --json         # the results as JSON on stdout (progress goes to stderr)
 //   npm run bench -- --quick        # N = 100 and 1,000, 3 runs: a smoke test
+//   npm run bench -- --record       # on main: records main's output hashes in bench/fixtures/main-output.json
 //   options: --runs 5 --runs-large 3 --n 100,1000,5000 --mixes hybrid,kubernetes,docker,vsphere
-//            --large-mixes hybrid (mixes run at the largest N) --no-cdk8s --require-runs 15
+//            --large-mixes hybrid (mixes run at the largest N) --skip docker/1000 --no-cdk8s --require-runs 15
 //
 // Every run is a fresh Node process on compiled JavaScript (lib/*.js from `npm run build`; the bench's
 // own files are transpiled into .bench/) that builds one estate and runs `app.synth()` with cdktf's
@@ -38,6 +39,7 @@ const LARGEST = Math.max(...NS);
 const RUNS_LARGE = Number(option('runs-large', LARGEST >= 5000 ? '3' : String(RUNS)));
 const MIXES = option('mixes', 'hybrid,kubernetes,docker,vsphere').split(',');
 const LARGE_MIXES = option('large-mixes', 'hybrid').split(',');
+const SKIP = option('skip', '').split(',').filter((x) => x !== '');
 const REQUIRE_RUNS = Number(option('require-runs', '15'));
 const CDK8S = !flag('no-cdk8s');
 const log = (text: string) => (JSON_OUT ? process.stderr : process.stdout).write(`${text}\n`);
@@ -95,7 +97,20 @@ interface Group {
   readonly mainOutput?: { commit: string; identical: boolean };
 }
 
-const fixture: { commit: string; outputs: Record<string, string> } = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'main-output.json'), 'utf8'));
+const FIXTURE = path.join(__dirname, 'fixtures', 'main-output.json');
+const fixture: { commit: string; outputs: Record<string, string> } = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+
+/** Records the library's output hashes (of this checkout, meant to be main) for the estates the fixture lists. */
+function record(): void {
+  const outputs: Record<string, string> = {};
+  for (const key of Object.keys(fixture.outputs)) {
+    const [mix, n] = key.split('/');
+    outputs[key] = runOnce('library', mix, Number(n)).outputSha!;
+    log(`${key}: ${outputs[key]}`);
+  }
+  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  fs.writeFileSync(FIXTURE, `${JSON.stringify({ ...fixture, commit, outputs }, null, 2)}\n`);
+}
 
 function runGroup(mix: string, n: number, runs: number): Group {
   const variants = ['raw', 'library', 'library+policy', ...(CDK8S && mix === 'kubernetes' && n === 1000 ? ['cdk8s'] : [])];
@@ -176,13 +191,14 @@ function targets(groups: Group[], require: ReturnType<typeof coldRequire>) {
 
 function main(): void {
   transpile();
+  if (flag('record')) return record();
   const startedAt = new Date().toISOString();
   const info = machine();
   log(`machine: ${JSON.stringify(info)}`);
   const groups: Group[] = [];
   for (const n of NS) {
     for (const mix of MIXES) {
-      if (n === LARGEST && LARGEST >= 5000 && !LARGE_MIXES.includes(mix)) continue;
+      if ((n === LARGEST && LARGEST >= 5000 && !LARGE_MIXES.includes(mix)) || SKIP.includes(`${mix}/${n}`)) continue;
       groups.push(runGroup(mix, n, n === LARGEST && LARGEST >= 5000 ? RUNS_LARGE : RUNS));
     }
   }
@@ -190,7 +206,7 @@ function main(): void {
   const require = coldRequire();
   const result = {
     startedAt, finishedAt: new Date().toISOString(), machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
-    settings: { runs: RUNS, runsAtLargestN: RUNS_LARGE, ns: NS, mixes: MIXES, largeMixes: LARGE_MIXES, requireRuns: REQUIRE_RUNS },
+    settings: { runs: RUNS, runsAtLargestN: RUNS_LARGE, ns: NS, mixes: MIXES, largeMixes: LARGE_MIXES, skipped: SKIP, requireRuns: REQUIRE_RUNS },
     groups, coldRequire: require, targets: targets(groups, require),
   };
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);

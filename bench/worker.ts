@@ -20,6 +20,8 @@ export interface RunResult {
   readonly buildMs: number;
   readonly synthMs: number;
   readonly maxRssMiB: number;
+  /** CPU time of this process (user + system), less sensitive than wall time to other load; excludes subprocesses. */
+  readonly cpuMs: number;
   /** sha256 of cdk.tf.json with cdktf's metadata ("//") removed: the raw twin must match the library. */
   readonly strippedSha?: string;
   /** sha256 of cdk.tf.json as written, the working directory replaced by "<cwd>": compared with main's output. */
@@ -55,7 +57,7 @@ function main(): void {
     const t1 = performance.now();
     synthCdk8s(outdir, n);
     const t2 = performance.now();
-    report({ variant, mix, n, processMs: t2, requireMs: t1 - t0, buildMs: 0, synthMs: t2 - t1, maxRssMiB: process.resourceUsage().maxRSS / 1024 });
+    report({ variant, mix, n, processMs: t2, requireMs: t1 - t0, buildMs: 0, synthMs: t2 - t1, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs() });
     return;
   }
   const { App, TerraformStack } = require('cdktf');
@@ -70,9 +72,14 @@ function main(): void {
   const t2 = performance.now();
   app.synth();
   const t3 = performance.now();
-  const timings = { processMs: t3, requireMs: t1 - t0, buildMs: t2 - t1, synthMs: t3 - t2, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const timings = { processMs: t3, requireMs: t1 - t0, buildMs: t2 - t1, synthMs: t3 - t2, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs() };
   const text = fs.readFileSync(path.join(outdir, 'stacks', 'estate', 'cdk.tf.json'), 'utf8');
   report({ variant, mix, n, ...timings, ...digest(text, process.cwd()) });
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function report(result: RunResult): void {
