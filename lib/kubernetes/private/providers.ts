@@ -2,6 +2,7 @@
 // resource module up front made require('cdktf-hybrid') several times slower than require('cdktf'), and an
 // app that builds no such resource never needs them. Types are imported for the compiler only.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { lazily } from '../../core/private/lazily';
 import type * as cronJobV1Module from '@cdktf/provider-kubernetes/lib/cron-job-v1';
 import type * as deploymentV1Module from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import type * as horizontalPodAutoscalerV2Module from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
@@ -17,44 +18,18 @@ import type * as serviceV1Module from '@cdktf/provider-kubernetes/lib/service-v1
 import type * as statefulSetV1Module from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 
 /** Provider classes of @cdktf/provider-kubernetes, required when first read. */
-export const k8s = {
-  get CronJobV1(): typeof cronJobV1Module.CronJobV1 {
-    return (require('@cdktf/provider-kubernetes/lib/cron-job-v1') as typeof cronJobV1Module).CronJobV1;
-  },
-  get DeploymentV1(): typeof deploymentV1Module.DeploymentV1 {
-    return (require('@cdktf/provider-kubernetes/lib/deployment-v1') as typeof deploymentV1Module).DeploymentV1;
-  },
-  get HorizontalPodAutoscalerV2(): typeof horizontalPodAutoscalerV2Module.HorizontalPodAutoscalerV2 {
-    return (require('@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2') as typeof horizontalPodAutoscalerV2Module).HorizontalPodAutoscalerV2;
-  },
-  get LimitRangeV1(): typeof limitRangeV1Module.LimitRangeV1 {
-    return (require('@cdktf/provider-kubernetes/lib/limit-range-v1') as typeof limitRangeV1Module).LimitRangeV1;
-  },
-  get NamespaceV1(): typeof namespaceV1Module.NamespaceV1 {
-    return (require('@cdktf/provider-kubernetes/lib/namespace-v1') as typeof namespaceV1Module).NamespaceV1;
-  },
-  get NetworkPolicyV1(): typeof networkPolicyV1Module.NetworkPolicyV1 {
-    return (require('@cdktf/provider-kubernetes/lib/network-policy-v1') as typeof networkPolicyV1Module).NetworkPolicyV1;
-  },
-  get PodDisruptionBudgetV1(): typeof podDisruptionBudgetV1Module.PodDisruptionBudgetV1 {
-    return (require('@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1') as typeof podDisruptionBudgetV1Module).PodDisruptionBudgetV1;
-  },
-  get ResourceQuotaV1(): typeof resourceQuotaV1Module.ResourceQuotaV1 {
-    return (require('@cdktf/provider-kubernetes/lib/resource-quota-v1') as typeof resourceQuotaV1Module).ResourceQuotaV1;
-  },
-  get RuntimeClassV1(): typeof runtimeClassV1Module.RuntimeClassV1 {
-    return (require('@cdktf/provider-kubernetes/lib/runtime-class-v1') as typeof runtimeClassV1Module).RuntimeClassV1;
-  },
-  get SecretV1(): typeof secretV1Module.SecretV1 {
-    return (require('@cdktf/provider-kubernetes/lib/secret-v1') as typeof secretV1Module).SecretV1;
-  },
-  get ServiceAccountV1(): typeof serviceAccountV1Module.ServiceAccountV1 {
-    return (require('@cdktf/provider-kubernetes/lib/service-account-v1') as typeof serviceAccountV1Module).ServiceAccountV1;
-  },
-  get ServiceV1(): typeof serviceV1Module.ServiceV1 {
-    return (require('@cdktf/provider-kubernetes/lib/service-v1') as typeof serviceV1Module).ServiceV1;
-  },
-  get StatefulSetV1(): typeof statefulSetV1Module.StatefulSetV1 {
-    return (require('@cdktf/provider-kubernetes/lib/stateful-set-v1') as typeof statefulSetV1Module).StatefulSetV1;
-  },
-};
+export const k8s = lazily({
+  CronJobV1: () => (require('@cdktf/provider-kubernetes/lib/cron-job-v1') as typeof cronJobV1Module).CronJobV1,
+  DeploymentV1: () => (require('@cdktf/provider-kubernetes/lib/deployment-v1') as typeof deploymentV1Module).DeploymentV1,
+  HorizontalPodAutoscalerV2: () => (require('@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2') as typeof horizontalPodAutoscalerV2Module).HorizontalPodAutoscalerV2,
+  LimitRangeV1: () => (require('@cdktf/provider-kubernetes/lib/limit-range-v1') as typeof limitRangeV1Module).LimitRangeV1,
+  NamespaceV1: () => (require('@cdktf/provider-kubernetes/lib/namespace-v1') as typeof namespaceV1Module).NamespaceV1,
+  NetworkPolicyV1: () => (require('@cdktf/provider-kubernetes/lib/network-policy-v1') as typeof networkPolicyV1Module).NetworkPolicyV1,
+  PodDisruptionBudgetV1: () => (require('@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1') as typeof podDisruptionBudgetV1Module).PodDisruptionBudgetV1,
+  ResourceQuotaV1: () => (require('@cdktf/provider-kubernetes/lib/resource-quota-v1') as typeof resourceQuotaV1Module).ResourceQuotaV1,
+  RuntimeClassV1: () => (require('@cdktf/provider-kubernetes/lib/runtime-class-v1') as typeof runtimeClassV1Module).RuntimeClassV1,
+  SecretV1: () => (require('@cdktf/provider-kubernetes/lib/secret-v1') as typeof secretV1Module).SecretV1,
+  ServiceAccountV1: () => (require('@cdktf/provider-kubernetes/lib/service-account-v1') as typeof serviceAccountV1Module).ServiceAccountV1,
+  ServiceV1: () => (require('@cdktf/provider-kubernetes/lib/service-v1') as typeof serviceV1Module).ServiceV1,
+  StatefulSetV1: () => (require('@cdktf/provider-kubernetes/lib/stateful-set-v1') as typeof statefulSetV1Module).StatefulSetV1,
+});

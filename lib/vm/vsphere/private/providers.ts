@@ -2,6 +2,7 @@
 // resource module up front made require('cdktf-hybrid') several times slower than require('cdktf'), and an
 // app that builds no such resource never needs them. Types are imported for the compiler only.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { lazily } from '../../../core/private/lazily';
 import type * as computeClusterVmAntiAffinityRuleModule from '@cdktf/provider-vsphere/lib/compute-cluster-vm-anti-affinity-rule';
 import type * as contentLibraryModule from '@cdktf/provider-vsphere/lib/content-library';
 import type * as contentLibraryItemModule from '@cdktf/provider-vsphere/lib/content-library-item';
@@ -26,71 +27,27 @@ import type * as virtualMachineModule from '@cdktf/provider-vsphere/lib/virtual-
 import type * as virtualMachineSnapshotModule from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
 
 /** Provider classes of @cdktf/provider-vsphere, required when first read. */
-export const vsphere = {
-  get ComputeClusterVmAntiAffinityRule(): typeof computeClusterVmAntiAffinityRuleModule.ComputeClusterVmAntiAffinityRule {
-    return (require('@cdktf/provider-vsphere/lib/compute-cluster-vm-anti-affinity-rule') as typeof computeClusterVmAntiAffinityRuleModule).ComputeClusterVmAntiAffinityRule;
-  },
-  get ContentLibrary(): typeof contentLibraryModule.ContentLibrary {
-    return (require('@cdktf/provider-vsphere/lib/content-library') as typeof contentLibraryModule).ContentLibrary;
-  },
-  get ContentLibraryItem(): typeof contentLibraryItemModule.ContentLibraryItem {
-    return (require('@cdktf/provider-vsphere/lib/content-library-item') as typeof contentLibraryItemModule).ContentLibraryItem;
-  },
-  get DataVsphereComputeCluster(): typeof dataVsphereComputeClusterModule.DataVsphereComputeCluster {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster') as typeof dataVsphereComputeClusterModule).DataVsphereComputeCluster;
-  },
-  get DataVsphereContentLibrary(): typeof dataVsphereContentLibraryModule.DataVsphereContentLibrary {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-content-library') as typeof dataVsphereContentLibraryModule).DataVsphereContentLibrary;
-  },
-  get DataVsphereContentLibraryItem(): typeof dataVsphereContentLibraryItemModule.DataVsphereContentLibraryItem {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-content-library-item') as typeof dataVsphereContentLibraryItemModule).DataVsphereContentLibraryItem;
-  },
-  get DataVsphereDatacenter(): typeof dataVsphereDatacenterModule.DataVsphereDatacenter {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-datacenter') as typeof dataVsphereDatacenterModule).DataVsphereDatacenter;
-  },
-  get DataVsphereDatastore(): typeof dataVsphereDatastoreModule.DataVsphereDatastore {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-datastore') as typeof dataVsphereDatastoreModule).DataVsphereDatastore;
-  },
-  get DataVsphereDistributedVirtualSwitch(): typeof dataVsphereDistributedVirtualSwitchModule.DataVsphereDistributedVirtualSwitch {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch') as typeof dataVsphereDistributedVirtualSwitchModule).DataVsphereDistributedVirtualSwitch;
-  },
-  get DataVsphereHost(): typeof dataVsphereHostModule.DataVsphereHost {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-host') as typeof dataVsphereHostModule).DataVsphereHost;
-  },
-  get DataVsphereHostPciDevice(): typeof dataVsphereHostPciDeviceModule.DataVsphereHostPciDevice {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-host-pci-device') as typeof dataVsphereHostPciDeviceModule).DataVsphereHostPciDevice;
-  },
-  get DataVsphereNetwork(): typeof dataVsphereNetworkModule.DataVsphereNetwork {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-network') as typeof dataVsphereNetworkModule).DataVsphereNetwork;
-  },
-  get DataVsphereVirtualMachine(): typeof dataVsphereVirtualMachineModule.DataVsphereVirtualMachine {
-    return (require('@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine') as typeof dataVsphereVirtualMachineModule).DataVsphereVirtualMachine;
-  },
-  get DistributedPortGroup(): typeof distributedPortGroupModule.DistributedPortGroup {
-    return (require('@cdktf/provider-vsphere/lib/distributed-port-group') as typeof distributedPortGroupModule).DistributedPortGroup;
-  },
-  get DistributedVirtualSwitch(): typeof distributedVirtualSwitchModule.DistributedVirtualSwitch {
-    return (require('@cdktf/provider-vsphere/lib/distributed-virtual-switch') as typeof distributedVirtualSwitchModule).DistributedVirtualSwitch;
-  },
-  get DrsVmOverride(): typeof drsVmOverrideModule.DrsVmOverride {
-    return (require('@cdktf/provider-vsphere/lib/drs-vm-override') as typeof drsVmOverrideModule).DrsVmOverride;
-  },
-  get HaVmOverride(): typeof haVmOverrideModule.HaVmOverride {
-    return (require('@cdktf/provider-vsphere/lib/ha-vm-override') as typeof haVmOverrideModule).HaVmOverride;
-  },
-  get HostPortGroup(): typeof hostPortGroupModule.HostPortGroup {
-    return (require('@cdktf/provider-vsphere/lib/host-port-group') as typeof hostPortGroupModule).HostPortGroup;
-  },
-  get HostVirtualSwitch(): typeof hostVirtualSwitchModule.HostVirtualSwitch {
-    return (require('@cdktf/provider-vsphere/lib/host-virtual-switch') as typeof hostVirtualSwitchModule).HostVirtualSwitch;
-  },
-  get ResourcePool(): typeof resourcePoolModule.ResourcePool {
-    return (require('@cdktf/provider-vsphere/lib/resource-pool') as typeof resourcePoolModule).ResourcePool;
-  },
-  get VirtualMachine(): typeof virtualMachineModule.VirtualMachine {
-    return (require('@cdktf/provider-vsphere/lib/virtual-machine') as typeof virtualMachineModule).VirtualMachine;
-  },
-  get VirtualMachineSnapshot(): typeof virtualMachineSnapshotModule.VirtualMachineSnapshot {
-    return (require('@cdktf/provider-vsphere/lib/virtual-machine-snapshot') as typeof virtualMachineSnapshotModule).VirtualMachineSnapshot;
-  },
-};
+export const vsphere = lazily({
+  ComputeClusterVmAntiAffinityRule: () => (require('@cdktf/provider-vsphere/lib/compute-cluster-vm-anti-affinity-rule') as typeof computeClusterVmAntiAffinityRuleModule).ComputeClusterVmAntiAffinityRule,
+  ContentLibrary: () => (require('@cdktf/provider-vsphere/lib/content-library') as typeof contentLibraryModule).ContentLibrary,
+  ContentLibraryItem: () => (require('@cdktf/provider-vsphere/lib/content-library-item') as typeof contentLibraryItemModule).ContentLibraryItem,
+  DataVsphereComputeCluster: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster') as typeof dataVsphereComputeClusterModule).DataVsphereComputeCluster,
+  DataVsphereContentLibrary: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-content-library') as typeof dataVsphereContentLibraryModule).DataVsphereContentLibrary,
+  DataVsphereContentLibraryItem: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-content-library-item') as typeof dataVsphereContentLibraryItemModule).DataVsphereContentLibraryItem,
+  DataVsphereDatacenter: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-datacenter') as typeof dataVsphereDatacenterModule).DataVsphereDatacenter,
+  DataVsphereDatastore: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-datastore') as typeof dataVsphereDatastoreModule).DataVsphereDatastore,
+  DataVsphereDistributedVirtualSwitch: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch') as typeof dataVsphereDistributedVirtualSwitchModule).DataVsphereDistributedVirtualSwitch,
+  DataVsphereHost: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-host') as typeof dataVsphereHostModule).DataVsphereHost,
+  DataVsphereHostPciDevice: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-host-pci-device') as typeof dataVsphereHostPciDeviceModule).DataVsphereHostPciDevice,
+  DataVsphereNetwork: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-network') as typeof dataVsphereNetworkModule).DataVsphereNetwork,
+  DataVsphereVirtualMachine: () => (require('@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine') as typeof dataVsphereVirtualMachineModule).DataVsphereVirtualMachine,
+  DistributedPortGroup: () => (require('@cdktf/provider-vsphere/lib/distributed-port-group') as typeof distributedPortGroupModule).DistributedPortGroup,
+  DistributedVirtualSwitch: () => (require('@cdktf/provider-vsphere/lib/distributed-virtual-switch') as typeof distributedVirtualSwitchModule).DistributedVirtualSwitch,
+  DrsVmOverride: () => (require('@cdktf/provider-vsphere/lib/drs-vm-override') as typeof drsVmOverrideModule).DrsVmOverride,
+  HaVmOverride: () => (require('@cdktf/provider-vsphere/lib/ha-vm-override') as typeof haVmOverrideModule).HaVmOverride,
+  HostPortGroup: () => (require('@cdktf/provider-vsphere/lib/host-port-group') as typeof hostPortGroupModule).HostPortGroup,
+  HostVirtualSwitch: () => (require('@cdktf/provider-vsphere/lib/host-virtual-switch') as typeof hostVirtualSwitchModule).HostVirtualSwitch,
+  ResourcePool: () => (require('@cdktf/provider-vsphere/lib/resource-pool') as typeof resourcePoolModule).ResourcePool,
+  VirtualMachine: () => (require('@cdktf/provider-vsphere/lib/virtual-machine') as typeof virtualMachineModule).VirtualMachine,
+  VirtualMachineSnapshot: () => (require('@cdktf/provider-vsphere/lib/virtual-machine-snapshot') as typeof virtualMachineSnapshotModule).VirtualMachineSnapshot,
+});
