@@ -5,6 +5,7 @@ import { checkDnsSubdomain, isUnresolved } from '../core/private/validation';
 import { IKubernetesNamespace } from './hardened-namespace';
 import { checkLabels, MANAGED_BY_LABELS } from './private/labels';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** A ConfigMap that workloads can mount as read-only files (`FileMount.configMap`). */
 export interface IConfigMap {
@@ -84,7 +85,7 @@ export class ConfigMap extends Construct implements IConfigMap {
     checkLabels(this, 'labels', props.labels);
     this.configMapName = name;
     this.namespaceName = props.namespace.namespaceName;
-    this.resource = new ConfigMapV1(this, 'Resource', {
+    this.resource = new k8s.ConfigMapV1(this, 'Resource', {
       metadata: { name, namespace: this.namespaceName, labels: { ...(props.labels ?? {}), ...MANAGED_BY_LABELS } },
       data: { ...props.data },
       immutable: props.immutable ?? false,

@@ -8,6 +8,7 @@ import { checkLabels, MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { warnIfNoHealthProbe } from './private/scaling';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** The taint kubeadm and most distributions put on control-plane nodes. */
 const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
@@ -95,7 +96,7 @@ export class HardenedDaemonSet extends HardenedWorkload {
       nodeSelector: props.nodeSelector,
       tolerations,
     }) as unknown as DaemonSetV1SpecTemplate;
-    this.resource = new DaemonSetV1(this, 'Resource', {
+    this.resource = new k8s.DaemonSetV1(this, 'Resource', {
       metadata: { name: this.workloadName, namespace: this.namespaceName, labels },
       spec: {
         selector: { matchLabels: { ...this.selectorLabels } },

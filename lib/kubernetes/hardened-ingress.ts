@@ -6,6 +6,7 @@ import { IKubernetesNamespace } from './hardened-namespace';
 import { HardenedWorkload } from './hardened-workload';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** How an Ingress path matches. */
 export enum IngressPathType {
@@ -136,7 +137,7 @@ export class HardenedIngress extends Construct {
 
     this.ingressName = name;
     this.hosts = [...rules.keys()];
-    this.resource = new IngressV1(this, 'Resource', {
+    this.resource = new k8s.IngressV1(this, 'Resource', {
       metadata: { name, namespace: props.namespace.namespaceName, labels: { ...MANAGED_BY_LABELS }, annotations: props.annotations ? { ...props.annotations } : undefined },
       spec: {
         ingressClassName: props.ingressClassName,

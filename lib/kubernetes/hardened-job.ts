@@ -7,6 +7,7 @@ import { validateJobRun } from './private/job';
 import { MANAGED_BY_LABELS } from './private/labels';
 import { renderPodTemplate } from './private/pod-template';
 import { checkConstruct } from '../core/private/shapes';
+import { k8s } from './private/providers';
 
 /** Props of a `HardenedJob`. */
 export interface HardenedJobProps extends HardenedWorkloadProps {
@@ -69,7 +70,7 @@ export class HardenedJob extends HardenedWorkload {
     this.restartPolicy = props.restartPolicy ?? JobRestartPolicy.ON_FAILURE;
     const labels = { ...MANAGED_BY_LABELS, ...this.selectorLabels };
     const template = renderPodTemplate(this, { restartPolicy: this.restartPolicy, replicas: 1, spreadAcrossZones: false }) as unknown as JobV1SpecTemplate;
-    this.resource = new JobV1(this, 'Resource', {
+    this.resource = new k8s.JobV1(this, 'Resource', {
       metadata: { name: this.workloadName, namespace: this.namespaceName, labels },
       waitForCompletion: props.waitForCompletion ?? false,
       spec: {
