@@ -97,7 +97,7 @@ function deployment(stack: TerraformStack, i: number, ns: NamespaceV1): void {
             name: 'api',
             image: K8S_IMAGE,
             imagePullPolicy: 'Always',
-            livenessProbe: { failureThreshold: 3, httpGet, initialDelaySeconds: 0, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 3 },
+            livenessProbe: { failureThreshold: 3, tcpSocket: [{ port: '8080' }], initialDelaySeconds: 0, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 3 },
             readinessProbe: { failureThreshold: 2, httpGet, initialDelaySeconds: 0, periodSeconds: 5, successThreshold: 1, timeoutSeconds: 3 },
             port: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }],
             resources: {
@@ -133,11 +133,13 @@ const SCAN = `grype registry:${DOCKER_IMAGE} --fail-on high`;
 
 function container(stack: TerraformStack, i: number, network: Network): void {
   const image = new Image(new Construct(stack, `img${i}`), 'Resource', { name: DOCKER_IMAGE, keepLocally: false });
-  const scan = new DataResource(new Construct(stack, `scan${i}`), 'Resource', {
-    triggersReplace: { image: DOCKER_IMAGE, scanner: 'grype', command: SCAN },
+  const gate = new Construct(stack, `scan${i}`);
+  const triggersReplace = { image: DOCKER_IMAGE, scanner: 'grype', command: SCAN, threshold: 'high' };
+  const scan = new DataResource(gate, 'Resource', {
+    triggersReplace: { ...triggersReplace },
     provisioners: [{ type: 'local-exec', command: SCAN, interpreter: ['/bin/sh', '-c'] }],
   });
-  new Container(new Construct(stack, `c${i}`), 'Resource', {
+  const container = new Container(new Construct(stack, `c${i}`), 'Resource', {
     name: `edge-${i}`,
     image: image.imageId,
     dependsOn: [scan],
@@ -157,6 +159,15 @@ function container(stack: TerraformStack, i: number, network: Network): void {
     securityOpts: ['no-new-privileges=true'],
     tmpfs: { '/tmp': 'rw,noexec,nosuid,nodev,size=64m' },
     ulimit: [{ name: 'nofile', soft: 1024, hard: 4096 }, { name: 'nproc', soft: 512, hard: 512 }],
+  });
+  // Re-scans at destroy time when a new digest replaces the container, before the old one goes.
+  new DataResource(gate, 'Guard', {
+    dependsOn: [container],
+    triggersReplace: { ...triggersReplace },
+    provisioners: [{
+      type: 'local-exec', when: 'destroy', interpreter: ['/bin/sh', '-c'],
+      command: `if [ ${DOCKER_IMAGE} != '\${self.triggers_replace.image}' ]; then ${SCAN}; fi`,
+    }],
   });
 }
 
