@@ -213,7 +213,8 @@ export function buildRaw(stack: TerraformStack, mix: Mix, n: number): void {
         firmware: 'efi', efiSecureBootEnabled: true, enableLogging: true, hardwareVersion: 20,
         nestedHvEnabled: false, vbsEnabled: false, vvtdEnabled: false,
         extraConfig: { ...EXTRA_CONFIG }, extraConfigRebootRequired: true,
-        disk: [{ label: 'disk0', size: 40, diskMode: 'persistent', thinProvisioned: true, unitNumber: 0 }],
+        // keep_on_remove: main keeps a VM's disks when they are removed from it (safety, 2597bfd)
+        disk: [{ label: 'disk0', size: 40, diskMode: 'persistent', thinProvisioned: true, unitNumber: 0, keepOnRemove: true }],
         networkInterface: [{ networkId: 'net', adapterType: 'vmxnet3' }],
         lifecycle: {
           preventDestroy: true,
