@@ -16,7 +16,8 @@ export function overridesFor(vm: PolicyResource, context: PolicyContext, resourc
     const map = new Map<string, PolicyResource[]>();
     for (const r of resourcesOfTypes(context, [resourceType])) {
       for (const address of new Set(referencedAddresses(r.attributes?.virtual_machine_id))) {
-        map.set(address, [...(map.get(address) ?? []), r]);
+        const bucket = map.get(address);
+        if (bucket) bucket.push(r); else map.set(address, [r]);
       }
     }
     return map;

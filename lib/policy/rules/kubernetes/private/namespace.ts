@@ -11,7 +11,10 @@ export function membersOf(namespace: PolicyResource, context: PolicyContext, typ
   // and those only known at apply; then each namespace looks up its own (a scan per namespace is quadratic)
   const buckets = derivedIndex(context, `members:${types.join(',')}`, () => {
     const byKey = new Map<string, PolicyResource[]>();
-    const add = (key: string, r: PolicyResource) => byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    const add = (key: string, r: PolicyResource) => {
+      const bucket = byKey.get(key);
+      if (bucket) bucket.push(r); else byKey.set(key, [r]);
+    };
     const all = resourcesOfTypes(context, types);
     for (const candidate of all) {
       const value = namespaceOf(candidate)?.value ?? 'default';

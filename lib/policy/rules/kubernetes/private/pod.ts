@@ -311,7 +311,8 @@ export function psaMinor(resource: PolicyResource, context: PolicyContext): numb
     const map = new Map<unknown, PolicyResource[]>();
     for (const n of resourcesOfTypes(context, NAMESPACE_TYPES)) {
       const name = getValue(n.attributes, 'metadata.name');
-      map.set(name, [...(map.get(name) ?? []), n]);
+      const bucket = map.get(name);
+      if (bucket) bucket.push(n); else map.set(name, [n]);
     }
     return map;
   });
