@@ -90,6 +90,15 @@ export class PolicyChecks implements IAspect {
     return checks;
   }
 
+  /**
+   * The checks `PolicyChecks.applyTo` added to `stack`, if any.
+   *
+   * @param stack the stack to look at
+   */
+  public static of(stack: TerraformStack): PolicyChecks | undefined {
+    return (stack as any)?.[APPLIED];
+  }
+
   /** The rules that run, in order. */
   public readonly rules: IPolicyRule[];
   /** Unsuppressed findings at or above this severity fail synth. */
