@@ -913,7 +913,7 @@ export class HybridArchitecture extends Construct {
     const ip = vm.vmOptions?.ipv4Address;
     if (ip === undefined) {
       throw invalid(where, `${vm.workloadName}.ipv4Address`, `is needed for the flow with ${kubernetesSide.workloadName}: the Kubernetes network policy must name the VM's address`,
-        undefined, `Give the VM workload a static ipv4Address (with vlanId) in addVmWorkload.`);
+        undefined, 'Give the VM workload a static ipv4Address (with vlanId) in addVmWorkload.');
     }
     return `${ip}/32`;
   }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IStackSynthesizer, ISynthesisSession, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { IContainerNetwork } from '../../container/container-network';
 import { HardenedContainer } from '../../container/hardened-container';
 import { HardenedCronJob } from '../../kubernetes/hardened-cron-job';
 import { HardenedDeployment } from '../../kubernetes/hardened-deployment';
@@ -116,7 +117,7 @@ function kubernetesControls(k: HardenedWorkload, w: HybridWorkloadConstruct, sho
 }
 
 function dockerControls(c: HardenedContainer, w: HybridWorkloadConstruct, show: (v: string) => string): string[] {
-  const names = new Map(w.architecture._dockerNetworks().map(([network, name]) => [network, name]));
+  const names = new Map<IContainerNetwork, string>(w.architecture._dockerNetworks());
   const networks = c.networks.map((n) => names.get(n) ?? show(n.networkName));
   const controls = [
     c.readOnlyRootFilesystem ? 'DOCKER-READONLY-ROOTFS: read-only root filesystem' : 'DOCKER-READONLY-ROOTFS: off (reported)',
