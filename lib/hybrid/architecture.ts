@@ -63,7 +63,8 @@ export interface DockerTierOptions {
    */
   readonly allowedRegistries?: string[];
   /**
-   * Prefix of the Docker networks the architecture creates (`<prefix>-front`, `<prefix>-<from>-<to>`).
+   * Prefix of the routed Docker network the architecture creates (`<prefix>-front`); the internal
+   * network of each Docker → Docker flow is named `<from>-<to>`.
    * @default 'edge'
    */
   readonly networkPrefix?: string;
@@ -854,7 +855,7 @@ export class HybridArchitecture extends Construct {
       }
     } else if (from.container !== undefined) {
       if (to.container !== undefined) {
-        const network = this.dockerNetwork(`${from.node.id}To${to.node.id}`, `${this.networkPrefix()}-${from.workloadName}-${to.workloadName}`.slice(0, 63).replace(/-+$/, ''), true);
+        const network = this.dockerNetwork(`${from.node.id}To${to.node.id}`, `${from.workloadName}-${to.workloadName}`.slice(0, 63).replace(/-+$/, ''), true);
         if (!from.container.networks.includes(network)) from.container.addNetwork(network);
         if (!to.container.networks.includes(network)) to.container.addNetwork(network);
         const networkName = this.dockerNetworkNames.get(`${from.node.id}To${to.node.id}`)!;
