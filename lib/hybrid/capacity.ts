@@ -122,7 +122,7 @@ export interface WorkloadFootprint {
   readonly tier: string;
   /** Instances counted: replicas (the autoscaling maximum), 1 for a container, job or VM. */
   readonly instances: number;
-  /** CPU requested (VM: vCPUs), millicores. */
+  /** CPU requested, millicores (VM: 0, since vCPUs are not reserved: they count against the CPU over-commit ceiling). */
   readonly cpuRequestMillicores: number;
   /** CPU limit (VM: vCPUs), millicores. */
   readonly cpuLimitMillicores: number;

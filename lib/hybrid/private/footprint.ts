@@ -77,7 +77,8 @@ export function footprintOf(w: HybridWorkloadConstruct, overhead: Required<Guest
   return {
     ...base,
     instances: 1,
-    cpuRequestMillicores: spec.cpus * 1000,
+    // vCPUs are not reserved per VM: they count against the CPU over-commit ceiling (vCPU:core ratio), not 1:1.
+    cpuRequestMillicores: 0,
     cpuLimitMillicores: spec.cpus * 1000,
     memoryRequestMiB: reservation + overhead.hypervisorMemoryMiB,
     memoryLimitMiB: spec.memoryMiB + overhead.hypervisorMemoryMiB,
