@@ -671,7 +671,12 @@ export class HybridArchitecture extends Construct {
 
   private admit(workload: HybridWorkloadConstruct): IHybridWorkload {
     workload.footprint = footprintOf(workload, this.overhead);
-    this.plan([...this.records, workload]); // throws on over-commit, before the workload counts
+    try {
+      this.plan([...this.records, workload]); // throws on over-commit, before the workload counts
+    } catch (e) {
+      this.node.tryRemoveChild(workload.node.id);
+      throw e;
+    }
     this.records.push(workload);
     return workload;
   }

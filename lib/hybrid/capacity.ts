@@ -346,12 +346,12 @@ export function planCapacity(scope: string, footprints: WorkloadFootprint[], opt
       throw invalid(scope, prop, `tier ${tier}: memory requests and reservations of ${totals.memoryRequestMiB} MiB exceed the ${capacityMemory} MiB of ${hosts}`, host,
         'Requests and VM reservations must fit the physical memory: add hosts, declare larger ones, or lower the requests.');
     }
-    if (tierCapacity.cpuOvercommit! > maxCpu) {
+    if (totals.cpuLimitMillicores > capacityCpu * maxCpu) {
       throw invalid(scope, prop, `tier ${tier}: CPU limits of ${totals.cpuLimitMillicores}m over-commit the ${capacityCpu}m of ${hosts} `
         + `${tierCapacity.cpuOvercommit}:1, above maxCpuOvercommit ${maxCpu}:1`, host,
         'Add hosts, lower CPU limits or vCPUs, or raise capacity.maxCpuOvercommit if the workloads are known to idle.');
     }
-    if (tierCapacity.memoryOvercommit! > maxMemory) {
+    if (totals.memoryLimitMiB > capacityMemory * maxMemory) {
       throw invalid(scope, prop, `tier ${tier}: memory limits of ${totals.memoryLimitMiB} MiB over-commit the ${capacityMemory} MiB of ${hosts} `
         + `${tierCapacity.memoryOvercommit}:1, above maxMemoryOvercommit ${maxMemory}:1`, host,
         'Add hosts, lower memory limits or VM memory, or raise capacity.maxMemoryOvercommit.');
