@@ -5,7 +5,6 @@ import {
 import { DB_VM, FakeHypervFactory, newArchitecture, newStack, resourceAt, service, synth, vsphereFactory } from './fixtures';
 
 const netpol = (json: any, workload: string, kind = 'Deployment') => resourceAt(json, 'kubernetes_network_policy_v1', `Shop/${workload}/${kind}/NetworkPolicy`).spec;
-const nameLabel = (peer: any) => peer.pod_selector?.match_labels?.['app.kubernetes.io/name'];
 
 describe('HybridArchitecture: placement and tiers', () => {
   test('places by the advice and builds each tier with the domain constructs', () => {
