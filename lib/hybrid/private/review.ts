@@ -27,6 +27,7 @@ const TIER_TITLES: Record<string, string> = {
 
 interface FindingRecord {
   readonly ruleId: string;
+  readonly attribute?: string;
   readonly severity: string;
   readonly status: string;
   readonly resource: string;
@@ -134,7 +135,8 @@ function dockerControls(c: HardenedContainer, w: HybridWorkloadConstruct, show: 
 
 function findingRecord(f: PolicyFinding): FindingRecord {
   return {
-    ruleId: f.ruleId, severity: f.severity, status: f.status, resource: f.resourceAddress, suppressed: f.suppressed,
+    ruleId: f.ruleId, ...(f.attributePath !== undefined ? { attribute: f.attributePath } : {}), severity: f.severity, status: f.status,
+    resource: f.resourceAddress, suppressed: f.suppressed,
     ...(f.suppressed ? { reason: f.suppressionReason } : {}),
   };
 }
@@ -252,7 +254,7 @@ function capacityRow(t: TierCapacity): string {
 }
 
 function placementText(p: PlacementRecord): string {
-  const where = p.target === PlacementTarget.VIRTUAL_MACHINE ? `VM on ${p.hypervisor}` : p.target === PlacementTarget.KUBERNETES ? 'Kubernetes' : 'Docker';
+  const where = p.target === PlacementTarget.VIRTUAL_MACHINE ? `VM on ${TIER_TITLES[p.hypervisor!.toLowerCase()]}` : p.target === PlacementTarget.KUBERNETES ? 'Kubernetes' : 'Docker';
   const extras = [p.sandboxed ? 'sandboxed RuntimeClass' : '', p.gpuScheduling ? 'GPU scheduling' : ''].filter((e) => e !== '');
   return `${where}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
 }
@@ -342,7 +344,7 @@ export function renderReview(arch: HybridArchitecture, stack: TerraformStack, re
     md.push('- **Controls applied:**');
     for (const c of w.controls) md.push(`  - ${c}`);
     md.push(`- **Policy findings:** ${w.findings.length === 0 ? 'none' : ''}`);
-    for (const f of w.findings) md.push(`  - \`${f.ruleId}\` ${f.severity} ${f.status} on \`${f.resource}\`${f.suppressed ? ` (suppressed: ${f.reason})` : ''}`);
+    for (const f of w.findings) md.push(`  - \`${f.ruleId}\` ${f.severity} ${f.status} on \`${f.resource}\`${f.attribute ? ` (\`${f.attribute}\`)` : ''}${f.suppressed ? ` (suppressed: ${f.reason})` : ''}`);
     md.push(`- **Suppressions:** ${w.suppressions.length === 0 ? 'none' : ''}`);
     for (const s of w.suppressions) md.push(`  - \`${s.ruleId}\` on \`${s.scope}\`: ${s.reason}`);
     const fp = w.footprint;
@@ -375,7 +377,7 @@ export function renderReview(arch: HybridArchitecture, stack: TerraformStack, re
   md.push('## Other findings', '');
   const rest = [...infraFindings, ...otherFindings];
   if (rest.length === 0) md.push('None outside the workloads.');
-  for (const f of rest) md.push(`- \`${f.ruleId}\` ${f.severity} ${f.status} on \`${f.resource}\`${f.suppressed ? ` (suppressed: ${f.reason})` : ''}`);
+  for (const f of rest) md.push(`- \`${f.ruleId}\` ${f.severity} ${f.status} on \`${f.resource}\`${f.attribute ? ` (\`${f.attribute}\`)` : ''}${f.suppressed ? ` (suppressed: ${f.reason})` : ''}`);
   return { markdown: md.join('\n') + '\n', json, mermaid: diagram };
 }
 
