@@ -233,14 +233,17 @@ function mermaid(arch: HybridArchitecture, workloads: HybridWorkloadConstruct[],
       lines.push(`  clients -->|"${label(`host ${p.hostPort ?? 'any'} → ${p.containerPort}`)}"| ${nodeId(w)}`);
     }
   }
-  const byName = new Map(workloads.map((w) => [w.workloadName, w]));
+  // Peers in another architecture (another stack) are drawn outside the tiers.
+  const byName = new Map(workloads.map((w) => [w.workloadName, nodeId(w)]));
+  const external = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((name) => !byName.has(name)))];
+  external.forEach((name, i) => {
+    byName.set(name, `x_${i}`);
+    lines.push(`  x_${i}[/"${label(name)}<br/>in another stack"/]`);
+  });
   for (const f of flows) {
-    const from = byName.get(f.from);
-    const to = byName.get(f.to);
-    if (!from || !to) continue;
     const open = f.sides.filter((s) => !s.enforced).length;
     const text = label(`${f.port}/${f.protocol}${open > 0 ? ` · ${open} side(s) not enforced` : ' · enforced'}`);
-    lines.push(`  ${nodeId(from)} ${open > 0 ? '-.->' : '==>'}|"${text}"| ${nodeId(to)}`);
+    lines.push(`  ${byName.get(f.from)} ${open > 0 ? '-.->' : '==>'}|"${text}"| ${byName.get(f.to)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,68 @@
+// A branch-office edge box with one Docker host and no cluster: the advisor places every workload on
+// Docker (PLACE-EDGE, PLACE-SINGLE-HOST, PLACE-STARTUP). The gateway publishes one port on the host;
+// each Docker → Docker flow gets an internal network of its own with exactly its two containers.
+// Synthesize with `npx cdktf synth` in this directory.
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { Cpu, HealthProbe, HybridArchitecture, ImageReference, Size } from '../../lib';
+
+// PLACEHOLDER digests (not real ones): replace each with the digest you reviewed; until then the pull fails at apply.
+const image = (repository: string, n: number) => ImageReference.parse(`ghcr.io/acme/${repository}:1.4.0@sha256:${'0'.repeat(63)}${n}`);
+
+export class DockerEdgeStack extends TerraformStack {
+  public readonly architecture: HybridArchitecture;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const dockerHost = new TerraformVariable(this, 'docker_host', {
+      type: 'string',
+      description: 'Docker daemon address: a unix:// socket or ssh://user@host (never plain tcp://)',
+      default: 'unix:///var/run/docker.sock',
+      validation: [{
+        condition: '${can(regex("^(unix|ssh)://", var.docker_host))}',
+        errorMessage: 'docker_host must be a unix:// socket or an ssh:// address: plain tcp:// hands root on the Docker host to the network (CIS Docker 2.7).',
+      }],
+    });
+    new DockerProvider(this, 'docker', { host: dockerHost.stringValue });
+    const bindIp = new TerraformVariable(this, 'gateway_bind_ip', {
+      type: 'string', default: '127.0.0.1', description: 'Host address the gateway publishes on (a specific interface, never 0.0.0.0)',
+    });
+
+    const arch = new HybridArchitecture(this, 'Branch', {
+      docker: { allowedRegistries: ['ghcr.io'], networkPrefix: 'branch' },
+      capacity: { dockerHosts: { cpuCores: 4, memoryGiB: 8 } },
+    });
+    const limits = (cpuMillicores: number, memoryMiB: number) => ({ cpuLimit: Cpu.millicores(cpuMillicores), memoryLimit: Size.mebibytes(memoryMiB) });
+    const gateway = arch.addContainerWorkload('Gateway', {
+      spec: {
+        name: 'gateway', image: image('edge-gateway', 1), ports: [{ name: 'https', containerPort: 8443 }], resources: limits(500, 128),
+        healthProbe: HealthProbe.tcp({ port: 8443 }), writablePaths: ['/tmp'],
+      },
+      requirements: { edge: true },
+      defaultHostIp: bindIp.stringValue,
+      publishedPorts: [{ containerPort: 8443, hostPort: 9443 }],
+    });
+    const sensors = arch.addContainerWorkload('Sensors', {
+      spec: {
+        name: 'sensor-api', image: image('sensor-api', 2), ports: [{ name: 'http', containerPort: 9000 }], resources: limits(1000, 256),
+        healthProbe: HealthProbe.http({ path: '/healthz', port: 9000 }), writablePaths: ['/tmp'],
+      },
+      requirements: { singleHost: true },
+    });
+    const buffer = arch.addContainerWorkload('Buffer', {
+      spec: {
+        name: 'telemetry-buffer', image: image('telemetry-buffer', 3), ports: [{ name: 'amqp', containerPort: 5672 }], resources: limits(500, 512),
+        healthProbe: HealthProbe.tcp({ port: 5672 }), writablePaths: ['/tmp'],
+      },
+      requirements: { edge: true, startupSensitive: true },
+    });
+    arch.connect(gateway, sensors, 9000, { description: 'API calls from the plant network' });
+    arch.connect(sensors, buffer, 5672, { description: 'readings queued until the uplink is back' });
+    this.architecture = arch;
+  }
+}
+
+const app = new App();
+new DockerEdgeStack(app, 'docker-edge');
+app.synth();
