@@ -61,6 +61,16 @@ export async function renderPng(browser: Browser, diagram: string, file: string,
   const page = await browser.newPage({ deviceScaleFactor: scale, viewport: { width: 1600, height: 1200 } });
   try {
     await page.setContent(`<!doctype html><html><body style="margin:0;padding:16px;background:#fff;display:inline-block">${result.svg}</body></html>`);
+    // Mermaid emits width="100%" with a max-width: give the SVG its natural size (the viewBox) instead.
+    const size = await page.evaluate(() => {
+      const svg = document.querySelector('svg')!;
+      const box = svg.viewBox.baseVal;
+      svg.setAttribute('width', String(Math.ceil(box.width)));
+      svg.setAttribute('height', String(Math.ceil(box.height)));
+      svg.style.maxWidth = 'none';
+      return { width: Math.ceil(box.width) + 32, height: Math.ceil(box.height) + 32 };
+    });
+    await page.setViewportSize(size);
     const svg = page.locator('svg').first();
     await svg.screenshot({ path: file, omitBackground: false });
   } finally {
