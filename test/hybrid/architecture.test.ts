@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import {
-  Cpu, Errors, HardenedDeployment, HardenedStatefulSet, HybridArchitecture, Hypervisor, IsolationLevel, PlacementTarget, Protocol, SecureVirtualMachine, Size,
+  Cpu, Errors, HardenedDeployment, HardenedStatefulSet, HybridArchitecture, Hypervisor, IsolationLevel, PlacementTarget, PolicyChecks, Protocol, SecureVirtualMachine,
+  Severity, Size,
 } from '../../lib';
 import { DB_VM, FakeHypervFactory, newArchitecture, newStack, resourceAt, service, synth, vsphereFactory } from './fixtures';
 
@@ -331,7 +332,11 @@ describe('capacity plan', () => {
 
 test('the architecture adds PolicyChecks to its stack, or uses those already there', () => {
   const stack = newStack();
+  expect(PolicyChecks.of(stack)).toBeUndefined();
   const arch = newArchitecture(stack);
-  expect(arch.policyChecks).toBeDefined();
+  expect(PolicyChecks.of(stack)).toBe(arch.policyChecks);
+  const other = newStack();
+  const existing = PolicyChecks.applyTo(other, { failOn: Severity.MEDIUM });
+  expect(newArchitecture(other).policyChecks).toBe(existing);
   expect(Testing.synth(stack)).toBeTruthy();
 });
