@@ -63,7 +63,7 @@ export async function renderPng(browser: Browser, diagram: string, file: string,
     await page.setContent(`<!doctype html><html><body style="margin:0;padding:16px;background:#fff;display:inline-block">${result.svg}</body></html>`);
     // Mermaid emits width="100%" with a max-width: give the SVG its natural size (the viewBox) instead.
     const size = await page.evaluate(() => {
-      const svg = document.querySelector('svg')!;
+      const svg = (globalThis as any).document.querySelector('svg');
       const box = svg.viewBox.baseVal;
       svg.setAttribute('width', String(Math.ceil(box.width)));
       svg.setAttribute('height', String(Math.ceil(box.height)));

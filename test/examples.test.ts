@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadSchema, stackProblems } from './vm/schema-helpers';
 import { runExample } from './helpers/run-example';
+import { loadSchema, stackProblems } from './vm/schema-helpers';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const examples = fs.readdirSync(EXAMPLES).filter((name) => fs.existsSync(path.join(EXAMPLES, name, 'main.ts')));

@@ -2,10 +2,10 @@
 // Docker (PLACE-EDGE, PLACE-SINGLE-HOST, PLACE-STARTUP). The gateway publishes one port on the host;
 // each Docker → Docker flow gets an internal network of its own with exactly its two containers.
 // Synthesize with `npx cdktf synth` in this directory.
-import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Cpu, HealthProbe, HybridArchitecture, ImageReference, Size } from '../../lib';
+import { dockerProvider } from '../reference-platform/providers';
 
 // PLACEHOLDER digests (not real ones): replace each with the digest you reviewed; until then the pull fails at apply.
 const image = (repository: string, n: number) => ImageReference.parse(`ghcr.io/acme/${repository}:1.4.0@sha256:${'0'.repeat(63)}${n}`);
@@ -15,16 +15,7 @@ export class DockerEdgeStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const dockerHost = new TerraformVariable(this, 'docker_host', {
-      type: 'string',
-      description: 'Docker daemon address: a unix:// socket or ssh://user@host (never plain tcp://)',
-      default: 'unix:///var/run/docker.sock',
-      validation: [{
-        condition: '${can(regex("^(unix|ssh)://", var.docker_host))}',
-        errorMessage: 'docker_host must be a unix:// socket or an ssh:// address: plain tcp:// hands root on the Docker host to the network (CIS Docker 2.7).',
-      }],
-    });
-    new DockerProvider(this, 'docker', { host: dockerHost.stringValue });
+    dockerProvider(this);
     const bindIp = new TerraformVariable(this, 'gateway_bind_ip', {
       type: 'string', default: '127.0.0.1', description: 'Host address the gateway publishes on (a specific interface, never 0.0.0.0)',
     });

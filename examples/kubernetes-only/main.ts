@@ -2,10 +2,10 @@
 // its own reason: a scaled front end and catalog (PLACE-SCALE-OUT), an untrusted document renderer
 // under a gVisor RuntimeClass (PLACE-SANDBOX), embeddings on a shared GPU (PLACE-GPU) and a
 // nightly cleanup job (PLACE-DEFAULT). Synthesize with `npx cdktf synth` in this directory.
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Cpu, HealthProbe, HybridArchitecture, ImageReference, Size } from '../../lib';
+import { kubernetesProvider } from '../reference-platform/providers';
 
 const image = (name: string, digit: string) => ImageReference.parse(`registry.example.internal/apps/${name}:1.0.0@sha256:${digit.repeat(64)}`);
 const http = (name: string, port: number) => ({
@@ -17,8 +17,7 @@ export class KubernetesOnlyStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const kubeconfig = new TerraformVariable(this, 'kubeconfig_path', { type: 'string', default: '~/.kube/config', description: 'kubeconfig of the target cluster' });
-    new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
+    kubernetesProvider(this);
 
     const arch = new HybridArchitecture(this, 'Apps', {
       kubernetes: { namespaceName: 'apps' },

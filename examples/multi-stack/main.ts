@@ -5,18 +5,12 @@
 // Each stack has its own HybridArchitecture, so each gets review.md / review.json.
 import { DataVsphereDistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch';
 import { DataVsphereStoragePolicy } from '@cdktf/provider-vsphere/lib/data-vsphere-storage-policy';
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { VsphereProvider } from '@cdktf/provider-vsphere/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   HardenedNamespace, HealthProbe, HybridArchitecture, IHybridWorkload, ImageReference, TemplateSource, VmTemplate, VsphereVirtualMachineFactory,
 } from '../../lib';
-
-function kubernetesProvider(stack: TerraformStack): void {
-  const kubeconfig = new TerraformVariable(stack, 'kubeconfig_path', { type: 'string', default: '~/.kube/config', description: 'kubeconfig of the target cluster' });
-  new KubernetesProvider(stack, 'kubernetes', { configPath: kubeconfig.stringValue });
-}
+import { kubernetesProvider, vsphereProvider } from '../reference-platform/providers';
 
 /** The shared platform: the namespace and the database VM. */
 export class InfraStack extends TerraformStack {
@@ -27,13 +21,7 @@ export class InfraStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     kubernetesProvider(this);
-    const variable = (name: string, description: string, sensitive = false) => new TerraformVariable(this, name, { type: 'string', description, sensitive }).stringValue;
-    new VsphereProvider(this, 'vsphere', {
-      vsphereServer: variable('vsphere_server', 'vCenter host name'),
-      user: variable('vsphere_user', 'vCenter account used by Terraform', true),
-      password: variable('vsphere_password', 'Password of vsphere_user', true),
-      allowUnverifiedSsl: false,
-    });
+    vsphereProvider(this);
     this.namespace = new HardenedNamespace(this, 'Orders', { namespaceName: 'orders', podSecurityVersion: 'v1.29' });
     const template = new VmTemplate(this, 'Golden', {
       source: TemplateSource.existingTemplate('ubuntu-22.04-cis-golden'), datacenterName: 'dc-01', computeClusterName: 'cluster-01', datastoreName: 'vsan-01',

@@ -4,23 +4,17 @@
 // Synthesize with `npx cdktf synth` in this directory.
 import { DataVsphereDistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch';
 import { DataVsphereStoragePolicy } from '@cdktf/provider-vsphere/lib/data-vsphere-storage-policy';
-import { VsphereProvider } from '@cdktf/provider-vsphere/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostPciDevice, HybridArchitecture, TemplateSource, VmTemplate, VsphereVirtualMachineFactory } from '../../lib';
+import { vsphereProvider } from '../reference-platform/providers';
 
 export class VsphereGpuStack extends TerraformStack {
   public readonly architecture: HybridArchitecture;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const variable = (name: string, description: string, sensitive = false) => new TerraformVariable(this, name, { type: 'string', description, sensitive }).stringValue;
-    new VsphereProvider(this, 'vsphere', {
-      vsphereServer: variable('vsphere_server', 'vCenter host name'),
-      user: variable('vsphere_user', 'vCenter account used by Terraform', true),
-      password: variable('vsphere_password', 'Password of vsphere_user', true),
-      allowUnverifiedSsl: false,
-    });
+    vsphereProvider(this);
     const inventory = new Construct(this, 'Inventory');
     const template = new VmTemplate(inventory, 'UbuntuGolden', {
       source: TemplateSource.existingTemplate('ubuntu-22.04-cis-golden'), datacenterName: 'dc-01', computeClusterName: 'gpu-cluster', datastoreName: 'vsan-gpu',

@@ -114,30 +114,34 @@ export interface CapacityOptions {
   readonly guestOsOverhead?: GuestOsOverhead;
 }
 
-/** The resources one workload takes, all instances together. */
-export interface WorkloadFootprint {
-  /** The workload's name. */
-  readonly workloadName: string;
-  /** Tier it runs in (`kubernetes`, `docker`, `vsphere`, `hyperv`, `virtualbox`). */
+/** Resource amounts of a workload (all its instances) or of a tier (all its workloads). */
+export interface ResourceAmounts {
+  /** The tier (`kubernetes`, `docker`, `vsphere`, `hyperv`, `virtualbox`; `total` for all tiers). */
   readonly tier: string;
-  /** Instances counted: replicas (the autoscaling maximum), 1 for a container, job or VM. */
+  /** Instances: Kubernetes replicas (the autoscaling maximum), 1 for a container, job or VM. */
   readonly instances: number;
-  /** CPU requested, millicores (VM: 0, since vCPUs are not reserved: they count against the CPU over-commit ceiling). */
+  /** CPU requested, millicores (VMs: 0, since vCPUs are not reserved: they count against the CPU over-commit ceiling). */
   readonly cpuRequestMillicores: number;
-  /** CPU limit (VM: vCPUs), millicores. */
+  /** CPU limit (VMs: vCPUs), millicores. */
   readonly cpuLimitMillicores: number;
-  /** Memory requested, MiB (VM: reservation plus hypervisor overhead; container: request plus runtime overhead). */
+  /** Memory requested, MiB (VMs: reservation plus hypervisor overhead; containers: request plus runtime overhead). */
   readonly memoryRequestMiB: number;
-  /** Memory limit, MiB (VM: configured memory plus hypervisor overhead; container: limit plus runtime overhead). */
+  /** Memory limit, MiB (VMs: configured memory plus hypervisor overhead; containers: limit plus runtime overhead). */
   readonly memoryLimitMiB: number;
-  /** Memory guaranteed by a VM reservation, MiB (0 for containers). */
+  /** Memory guaranteed by VM reservations, MiB (0 for containers). */
   readonly memoryReservationMiB: number;
   /** Disk, GiB (VM disks, persistent volume claims). */
   readonly diskGiB: number;
-  /** Of the CPU, what the guest OS uses rather than the application, millicores. */
+  /** Of the CPU, what guest operating systems use rather than the applications, millicores. */
   readonly overheadCpuMillicores: number;
-  /** Of the memory, what the guest OS, the hypervisor or the runtime uses rather than the application, MiB. */
+  /** Of the memory, what guest operating systems, the hypervisor or the runtime use rather than the applications, MiB. */
   readonly overheadMemoryMiB: number;
+}
+
+/** The resources one workload takes, all instances together. */
+export interface WorkloadFootprint extends ResourceAmounts {
+  /** The workload's name. */
+  readonly workloadName: string;
   /** Of the disk, what the guest OS takes, GiB. */
   readonly overheadDiskGiB: number;
   /**
@@ -148,29 +152,9 @@ export interface WorkloadFootprint {
 }
 
 /** The totals of one tier against its declared capacity. */
-export interface TierCapacity {
-  /** The tier (`kubernetes`, `docker`, `vsphere`, `hyperv`, `virtualbox`, or `total`). */
-  readonly tier: string;
+export interface TierCapacity extends ResourceAmounts {
   /** Workloads in the tier. */
   readonly workloads: number;
-  /** Instances in the tier. */
-  readonly instances: number;
-  /** Sum of CPU requests, millicores. */
-  readonly cpuRequestMillicores: number;
-  /** Sum of CPU limits, millicores. */
-  readonly cpuLimitMillicores: number;
-  /** Sum of memory requests, MiB. */
-  readonly memoryRequestMiB: number;
-  /** Sum of memory limits, MiB. */
-  readonly memoryLimitMiB: number;
-  /** Sum of VM memory reservations, MiB. */
-  readonly memoryReservationMiB: number;
-  /** Sum of disk, GiB. */
-  readonly diskGiB: number;
-  /** Sum of overhead memory, MiB. */
-  readonly overheadMemoryMiB: number;
-  /** Sum of overhead CPU, millicores. */
-  readonly overheadCpuMillicores: number;
   /**
    * Physical CPU of the tier (cores × hosts), millicores.
    * @default - not declared

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import { HybridArchitecture, Policy, PlacementTarget } from '../../lib';
+import { runExample } from '../helpers/run-example';
 import { DB_VM, newArchitecture, newStack, service } from './fixtures';
 
 /** A small estate: two Kubernetes services, an edge container, a database VM, one override and one suppression. */
@@ -100,20 +100,7 @@ describe('review report', () => {
 
 describe('review files at synth', () => {
   const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'reference-platform', 'main.ts');
-  const synthInto = (): string => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-'));
-    const previous = process.env.CDKTF_OUTDIR;
-    process.env.CDKTF_OUTDIR = outdir;
-    try {
-      jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the example the way cdktf does
-        require(EXAMPLE);
-      });
-    } finally {
-      if (previous === undefined) delete process.env.CDKTF_OUTDIR; else process.env.CDKTF_OUTDIR = previous;
-    }
-    return path.join(outdir, 'stacks', 'reference-platform');
-  };
+  const synthInto = (): string => path.join(runExample(EXAMPLE, 'review-'), 'stacks', 'reference-platform');
 
   test('review.md and review.json are written next to cdk.tf.json, byte-identical over two synth runs', () => {
     const first = synthInto();
