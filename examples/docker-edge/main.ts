@@ -4,11 +4,14 @@
 // Synthesize with `npx cdktf synth` in this directory.
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Cpu, HealthProbe, HybridArchitecture, ImageReference, Size } from '../../lib';
+import { Cpu, HealthProbe, HybridArchitecture, ImageReference, ImageScanner, Size } from '../../lib';
 import { dockerProvider } from '../reference-platform/providers';
+import { siteImage, siteRegistries, siteScanner } from '../site-inputs';
 
-// PLACEHOLDER digests (not real ones): replace each with the digest you reviewed; until then the pull fails at apply.
-const image = (repository: string, n: number) => ImageReference.parse(`ghcr.io/acme/${repository}:1.4.0@sha256:${'0'.repeat(63)}${n}`);
+// PLACEHOLDER digests (not real ones): give the digests you reviewed through the `site` context
+// (see ../site-inputs.ts, keyed by container name); until then the pull fails at apply, never silently.
+const image = (scope: Construct, name: string, repository: string, n: number) =>
+  ImageReference.parse(siteImage(scope, name, `ghcr.io/acme/${repository}:1.4.0@sha256:${'0'.repeat(63)}${n}`));
 
 export class DockerEdgeStack extends TerraformStack {
   public readonly architecture: HybridArchitecture;
@@ -21,13 +24,13 @@ export class DockerEdgeStack extends TerraformStack {
     });
 
     const arch = new HybridArchitecture(this, 'Branch', {
-      docker: { allowedRegistries: ['ghcr.io'], networkPrefix: 'branch' },
+      docker: { allowedRegistries: siteRegistries(this, ['ghcr.io']), scanner: siteScanner(this, ImageScanner.grype()), networkPrefix: 'branch' },
       capacity: { dockerHosts: { cpuCores: 4, memoryGiB: 8 } },
     });
     const limits = (cpuMillicores: number, memoryMiB: number) => ({ cpuLimit: Cpu.millicores(cpuMillicores), memoryLimit: Size.mebibytes(memoryMiB) });
     const gateway = arch.addContainerWorkload('Gateway', {
       spec: {
-        name: 'gateway', image: image('edge-gateway', 1), ports: [{ name: 'https', containerPort: 8443 }], resources: limits(500, 128),
+        name: 'gateway', image: image(this, 'gateway', 'edge-gateway', 1), ports: [{ name: 'https', containerPort: 8443 }], resources: limits(500, 128),
         healthProbe: HealthProbe.tcp({ port: 8443 }), writablePaths: ['/tmp'],
       },
       requirements: { edge: true },
@@ -36,14 +39,14 @@ export class DockerEdgeStack extends TerraformStack {
     });
     const sensors = arch.addContainerWorkload('Sensors', {
       spec: {
-        name: 'sensor-api', image: image('sensor-api', 2), ports: [{ name: 'http', containerPort: 9000 }], resources: limits(1000, 256),
+        name: 'sensor-api', image: image(this, 'sensor-api', 'sensor-api', 2), ports: [{ name: 'http', containerPort: 9000 }], resources: limits(1000, 256),
         healthProbe: HealthProbe.http({ path: '/healthz', port: 9000 }), writablePaths: ['/tmp'],
       },
       requirements: { singleHost: true },
     });
     const buffer = arch.addContainerWorkload('Buffer', {
       spec: {
-        name: 'telemetry-buffer', image: image('telemetry-buffer', 3), ports: [{ name: 'amqp', containerPort: 5672 }], resources: limits(500, 512),
+        name: 'telemetry-buffer', image: image(this, 'telemetry-buffer', 'telemetry-buffer', 3), ports: [{ name: 'amqp', containerPort: 5672 }], resources: limits(500, 512),
         healthProbe: HealthProbe.tcp({ port: 5672 }), writablePaths: ['/tmp'],
       },
       requirements: { edge: true, startupSensitive: true },
