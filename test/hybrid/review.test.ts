@@ -1,6 +1,8 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { Testing } from 'cdktf';
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { HybridArchitecture, Policy, PlacementTarget } from '../../lib';
 import { runExample } from '../helpers/run-example';
 import { DB_VM, newArchitecture, newStack, service } from './fixtures';
@@ -114,4 +116,18 @@ describe('review files at synth', () => {
     expect(review.stack).toBe('reference-platform');
     expect(review.summary).toMatchObject({ workloads: 8, flows: 8, unsuppressedFailures: 0 });
   });
+});
+
+test('a synth that fails on a blocking finding still writes the review, which shows the finding', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-failing-'));
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, 'failing');
+  new DockerProvider(stack, 'docker', { host: 'unix:///var/run/docker.sock' });
+  const arch = new HybridArchitecture(stack, 'Edge', { docker: { allowedRegistries: ['registry.example.internal'] } });
+  const proxy = arch.addContainerWorkload('Proxy', { spec: service('proxy', 8080), requirements: { edge: true } });
+  proxy.container!.resource.privileged = true; // escape hatch: DOCKER-NO-PRIVILEGED is HIGH and blocks synth
+  expect(() => app.synth()).toThrow();
+  const review = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'failing', 'review.json'), 'utf8'));
+  expect(review.workloads[0].findings).toContainEqual(expect.objectContaining({ ruleId: 'DOCKER-NO-PRIVILEGED', severity: 'HIGH', suppressed: false }));
+  expect(review.summary.unsuppressedFailures).toBe(1);
 });

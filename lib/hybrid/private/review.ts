@@ -389,12 +389,23 @@ export class ReviewSynthesizer implements IStackSynthesizer {
   constructor(private readonly inner: IStackSynthesizer, private readonly stack: TerraformStack, private readonly arch: HybridArchitecture) {}
 
   public synthesize(session: ISynthesisSession): void {
-    this.inner.synthesize(session);
-    const manifest = session.manifest.forStack(this.stack);
-    const directory = path.join(session.outdir, manifest.workingDirectory);
-    fs.mkdirSync(directory, { recursive: true });
-    const review = this.arch.renderReview();
-    fs.writeFileSync(path.join(directory, REVIEW_FILES.markdown), review.markdown);
-    fs.writeFileSync(path.join(directory, REVIEW_FILES.json), review.json);
+    // Written even when synth fails on a blocking finding: the review is what explains it.
+    let failure: unknown;
+    try {
+      this.inner.synthesize(session);
+    } catch (e) {
+      failure = e;
+    }
+    try {
+      const manifest = session.manifest.forStack(this.stack);
+      const directory = path.join(session.outdir, manifest.workingDirectory);
+      fs.mkdirSync(directory, { recursive: true });
+      const review = this.arch.renderReview();
+      fs.writeFileSync(path.join(directory, REVIEW_FILES.markdown), review.markdown);
+      fs.writeFileSync(path.join(directory, REVIEW_FILES.json), review.json);
+    } catch (e) {
+      if (failure === undefined) throw e;
+    }
+    if (failure !== undefined) throw failure;
   }
 }
