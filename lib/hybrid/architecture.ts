@@ -603,7 +603,7 @@ export class HybridArchitecture extends Construct {
       };
     }
     workload.virtualMachine = factory.createVirtualMachine(workload, 'VirtualMachine', {
-      spec, removalPolicy: options.removalPolicy, vsphere: options.vsphere,
+      spec, removalPolicy: options.removalPolicy, vsphere: options.vsphere, vlanId: options.vlanId,
     });
     return this.admit(workload);
   }

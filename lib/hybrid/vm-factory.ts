@@ -9,6 +9,9 @@ import { SecurePortGroup } from '../vm/vsphere/port-group';
 import { IResourcePool } from '../vm/vsphere/resource-pool';
 import { PassthroughOptions, SecureVirtualMachine } from '../vm/vsphere/secure-virtual-machine';
 import { IVmTemplate } from '../vm/vsphere/template';
+import { HypervSecureVm } from '../vm/hyperv/secure-vm';
+import { VirtualBoxVm } from '../vm/virtualbox/virtualbox-vm';
+import { VmNetworkSpec } from '../vm/vm-spec';
 
 /** vSphere-only settings of one VM workload (the rest comes from the factory's defaults). */
 export interface VsphereVmOptions {
@@ -63,6 +66,11 @@ export interface VirtualMachineRequest {
    * @default - none
    */
   readonly vsphere?: VsphereVmOptions;
+  /**
+   * VLAN of the segment the VM's adapter is on, for backends that tag per adapter (Hyper-V).
+   * @default - no segment (the VM's own `spec.networks`)
+   */
+  readonly vlanId?: number;
 }
 
 /** What the hybrid layer asks a hypervisor's factory to build for one VLAN segment of VMs. */
@@ -214,6 +222,110 @@ export class VsphereVirtualMachineFactory implements IVirtualMachineFactory {
       segmentName: request.segmentName,
       vlanId: request.vlanId,
       enforcement: `vSphere port group ${request.segmentName} on VLAN ${request.vlanId} (layer 2; promiscuous mode, forged transmits and MAC changes rejected)`,
+    };
+  }
+}
+
+/**
+ * The adapters as a backend without guest customisation takes them: the static address stays in the
+ * architecture (Kubernetes peers use it) but is not written to the VM; configure it in the guest image.
+ */
+function withoutGuestAddresses(spec: VmSpec): VmSpec {
+  return { ...spec, networks: spec.networks?.map((n): VmNetworkSpec => ({ networkId: n.networkId })) };
+}
+
+/** Props of `HypervVirtualMachineFactory`. */
+export interface HypervVirtualMachineFactoryProps {
+  /** Folder on the Hyper-V host for the VMs and their disks, e.g. `D:\\Hyper-V`. */
+  readonly storagePath: string;
+  /** The Hyper-V switch the workloads' segments are VLANs on (e.g. `HypervNetworkSwitch.switchName`). */
+  readonly switchName: string;
+  /**
+   * URL or host path of the golden OS disk every VM's boot disk is copied from.
+   * @default - an empty boot disk
+   */
+  readonly bootDiskSource?: string;
+}
+
+/**
+ * Builds `HypervSecureVm`s for the hybrid layer's Hyper-V tier; a segment is an access VLAN on one
+ * Hyper-V switch. Hyper-V cannot set a guest's address: a VM workload's `ipv4Address` is used for the
+ * Kubernetes rules of its flows and must be configured in the guest (the review says so).
+ */
+export class HypervVirtualMachineFactory implements IVirtualMachineFactory {
+  /** Always `Hypervisor.HYPERV`. */
+  public readonly hypervisor: Hypervisor = Hypervisor.HYPERV;
+  private readonly props: HypervVirtualMachineFactoryProps;
+
+  constructor(props: HypervVirtualMachineFactoryProps) {
+    for (const key of ['storagePath', 'switchName'] as const) {
+      if (!props || typeof props[key] !== 'string' || props[key].length === 0) {
+        throw invalid('HypervVirtualMachineFactory', key, 'is required', props?.[key], key === 'storagePath' ? 'Give the VM folder on the host, e.g. "D:\\Hyper-V".' : 'Give the switch name, e.g. HypervNetworkSwitch.switchName.');
+      }
+    }
+    this.props = props;
+  }
+
+  /** Builds a `HypervSecureVm` (generation 2, Secure Boot, guarded adaptors) with the segment's access VLAN. */
+  public createVirtualMachine(scope: Construct, id: string, request: VirtualMachineRequest): IVirtualMachine {
+    return new HypervSecureVm(scope, id, {
+      spec: withoutGuestAddresses(request.spec),
+      storagePath: this.props.storagePath,
+      bootDiskSource: this.props.bootDiskSource,
+      vlanId: request.vlanId,
+      removalPolicy: request.removalPolicy,
+    });
+  }
+
+  /** A segment: an access VLAN on the factory's switch (no resource of its own). */
+  public createNetworkSegment(_scope: Construct, _id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+    return {
+      networkId: this.props.switchName,
+      segmentName: request.segmentName,
+      vlanId: request.vlanId,
+      enforcement: `Hyper-V switch ${this.props.switchName}, access VLAN ${request.vlanId} on the adaptor (MAC spoofing off, DHCP and router guards on)`,
+    };
+  }
+}
+
+/** Props of `VirtualBoxVirtualMachineFactory`. */
+export interface VirtualBoxVirtualMachineFactoryProps {
+  /** Local path or https URL of the Vagrant `.box` every VM is cloned from. */
+  readonly image: string;
+  /** The host-only interface lab VMs attach to, e.g. `vboxnet1`. */
+  readonly hostInterface: string;
+}
+
+/**
+ * Builds `VirtualBoxVm`s for developer-lab VM workloads; every segment is the one host-only network
+ * (VirtualBox has no VLAN tagging, so a VLAN id only names the segment in the review).
+ */
+export class VirtualBoxVirtualMachineFactory implements IVirtualMachineFactory {
+  /** Always `Hypervisor.VIRTUALBOX`. */
+  public readonly hypervisor: Hypervisor = Hypervisor.VIRTUALBOX;
+  private readonly props: VirtualBoxVirtualMachineFactoryProps;
+
+  constructor(props: VirtualBoxVirtualMachineFactoryProps) {
+    for (const key of ['image', 'hostInterface'] as const) {
+      if (!props || typeof props[key] !== 'string' || props[key].length === 0) {
+        throw invalid('VirtualBoxVirtualMachineFactory', key, 'is required', props?.[key], key === 'image' ? 'Give the .box path or URL.' : 'Give the host-only interface, e.g. "vboxnet1".');
+      }
+    }
+    this.props = props;
+  }
+
+  /** Builds a `VirtualBoxVm` on the host-only network. */
+  public createVirtualMachine(scope: Construct, id: string, request: VirtualMachineRequest): IVirtualMachine {
+    return new VirtualBoxVm(scope, id, { spec: withoutGuestAddresses(request.spec), image: this.props.image, removalPolicy: request.removalPolicy });
+  }
+
+  /** The host-only network (no resource of its own, no VLAN tagging). */
+  public createNetworkSegment(_scope: Construct, _id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+    return {
+      networkId: this.props.hostInterface,
+      segmentName: request.segmentName,
+      vlanId: request.vlanId,
+      enforcement: `VirtualBox host-only network ${this.props.hostInterface} (no VLAN tagging: one segment for every lab VM, no route off the host)`,
     };
   }
 }
