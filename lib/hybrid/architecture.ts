@@ -8,6 +8,7 @@ import { ContainerSpec, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
 import { RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
+import { WritingSynthesizer } from '../core/private/synthesizer';
 import { checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { HardenedCronJob } from '../kubernetes/hardened-cron-job';
 import { HardenedDeployment } from '../kubernetes/hardened-deployment';
@@ -23,7 +24,7 @@ import { IsolationLevel, Placement, PlacementAdvisor, PlacementTarget, WorkloadR
 import { display } from './private/display';
 import { footprintOf } from './private/footprint';
 import { reviewOrder } from './private/order';
-import { renderReview, ReviewSynthesizer } from './private/review';
+import { renderReview, writeReview } from './private/review';
 import { IVirtualMachineFactory, IVmNetworkSegment, VsphereVmOptions } from './vm-factory';
 
 /** Options of the Kubernetes tier. */
@@ -452,7 +453,8 @@ export class HybridArchitecture extends Construct {
     this.policyChecks = PolicyChecks.of(stack) ?? PolicyChecks.applyTo(stack, props.policyChecks);
     this.writeReview = props.writeReview ?? true;
     if (this.writeReview) {
-      stack.synthesizer = new ReviewSynthesizer(stack.synthesizer, stack, this);
+      // Written even when synth fails on a blocking finding: the review is what explains it.
+      stack.synthesizer = new WritingSynthesizer(stack.synthesizer, stack, (out) => writeReview(this, out.directory));
     }
   }
 

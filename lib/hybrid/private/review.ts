@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { IStackSynthesizer, ISynthesisSession, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { IContainerNetwork } from '../../container/container-network';
 import { HardenedContainer } from '../../container/hardened-container';
@@ -384,28 +384,10 @@ export function renderReview(arch: HybridArchitecture, stack: TerraformStack, re
   return { markdown: md.join('\n') + '\n', json, mermaid: diagram };
 }
 
-/** Wraps a stack's synthesizer: after the normal synth writes review.md and review.json beside cdk.tf.json. */
-export class ReviewSynthesizer implements IStackSynthesizer {
-  constructor(private readonly inner: IStackSynthesizer, private readonly stack: TerraformStack, private readonly arch: HybridArchitecture) {}
-
-  public synthesize(session: ISynthesisSession): void {
-    // Written even when synth fails on a blocking finding: the review is what explains it.
-    let failure: unknown;
-    try {
-      this.inner.synthesize(session);
-    } catch (e) {
-      failure = e;
-    }
-    try {
-      const manifest = session.manifest.forStack(this.stack);
-      const directory = path.join(session.outdir, manifest.workingDirectory);
-      fs.mkdirSync(directory, { recursive: true });
-      const review = this.arch.renderReview();
-      fs.writeFileSync(path.join(directory, REVIEW_FILES.markdown), review.markdown);
-      fs.writeFileSync(path.join(directory, REVIEW_FILES.json), review.json);
-    } catch (e) {
-      if (failure === undefined) throw e;
-    }
-    if (failure !== undefined) throw failure;
-  }
+/** Writes review.md and review.json of `arch` into `directory`. */
+export function writeReview(arch: HybridArchitecture, directory: string): void {
+  fs.mkdirSync(directory, { recursive: true });
+  const review = arch.renderReview();
+  fs.writeFileSync(path.join(directory, REVIEW_FILES.markdown), review.markdown);
+  fs.writeFileSync(path.join(directory, REVIEW_FILES.json), review.json);
 }
