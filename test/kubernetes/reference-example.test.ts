@@ -52,7 +52,7 @@ describe('reference example: Kubernetes workloads (placed by the HybridArchitect
   test('kube-score "Pod Probes Identical": no container has a liveness check equal to its readiness check', () => {
     let probed = 0;
     for (const type of ['kubernetes_deployment_v1', 'kubernetes_stateful_set_v1', 'kubernetes_cron_job_v1']) {
-      for (const resource of Object.values<any>(json.resource[type])) {
+      for (const resource of Object.values<any>(json.resource[type] ?? {})) {
         for (const c of podTemplateOf(type, resource).spec.container) {
           if (c.liveness_probe && c.readiness_probe) {
             probed++;
@@ -61,6 +61,6 @@ describe('reference example: Kubernetes workloads (placed by the HybridArchitect
         }
       }
     }
-    expect(probed).toBeGreaterThanOrEqual(3);
+    expect(probed).toBe(2); // shop-web and shop-api (the database is a VM pair now; the report job has no probe)
   });
 });
