@@ -4,7 +4,7 @@
 // Synthesize with `npx cdktf synth` in this directory.
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Cpu, HealthProbe, HybridArchitecture, ImageReference, ImageScanner, Size } from '../../lib';
+import { Cpu, DockerHealthCheckTool, HealthProbe, HybridArchitecture, ImageReference, ImageScanner, Size } from '../../lib';
 import { dockerProvider } from '../reference-platform/providers';
 import { siteImage, siteRegistries, siteScanner } from '../site-inputs';
 
@@ -34,6 +34,7 @@ export class DockerEdgeStack extends TerraformStack {
         healthProbe: HealthProbe.tcp({ port: 8443 }), writablePaths: ['/tmp'],
       },
       requirements: { edge: true },
+      healthCheckTool: DockerHealthCheckTool.WGET, // the images are BusyBox-based: wget and nc, no bash
       defaultHostIp: bindIp.stringValue,
       publishedPorts: [{ containerPort: 8443, hostPort: 9443 }],
     });
@@ -43,6 +44,7 @@ export class DockerEdgeStack extends TerraformStack {
         healthProbe: HealthProbe.http({ path: '/healthz', port: 9000 }), writablePaths: ['/tmp'],
       },
       requirements: { singleHost: true },
+      healthCheckTool: DockerHealthCheckTool.WGET, // the images are BusyBox-based: wget and nc, no bash
     });
     const buffer = arch.addContainerWorkload('Buffer', {
       spec: {
@@ -50,6 +52,7 @@ export class DockerEdgeStack extends TerraformStack {
         healthProbe: HealthProbe.tcp({ port: 5672 }), writablePaths: ['/tmp'],
       },
       requirements: { edge: true, startupSensitive: true },
+      healthCheckTool: DockerHealthCheckTool.WGET, // the images are BusyBox-based: wget and nc, no bash
     });
     arch.connect(gateway, sensors, 9000, { description: 'API calls from the plant network' });
     arch.connect(sensors, buffer, 5672, { description: 'readings queued until the uplink is back' });

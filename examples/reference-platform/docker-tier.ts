@@ -4,7 +4,9 @@
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ContainerVolume, Cpu, EnvValue, HealthProbe, HybridArchitecture, IHybridWorkload, ImageReference, RegistryCredentials, Size } from '../../lib';
+import {
+  ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, HealthProbe, HybridArchitecture, IHybridWorkload, ImageReference, RegistryCredentials, Size,
+} from '../../lib';
 import { siteImage } from '../site-inputs';
 
 // PLACEHOLDER digests (not real ones): give the digests you reviewed (e.g. from
@@ -54,6 +56,8 @@ export function addDockerWorkloads(stackScope: Construct, arch: HybridArchitectu
       writablePaths: ['/tmp', '/var/cache/nginx'],
     },
     requirements: { edge: true },
+    // The proxy image (nginx on Alpine) ships BusyBox wget; say so rather than rely on the image name.
+    healthCheckTool: DockerHealthCheckTool.WGET,
     defaultHostIp: bindIp.stringValue,
     publishedPorts: [{ containerPort: 8080, hostPort: 8443 }],
   });

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ContainerNetwork } from '../container/container-network';
-import { DockerPublishedPort, DockerVolumeMount, HardenedContainer } from '../container/hardened-container';
+import { DockerHealthCheckTool, DockerPublishedPort, DockerVolumeMount, HardenedContainer } from '../container/hardened-container';
 import { ImageScanGate, ImageScanner, ScanSeverity } from '../container/image-scan-gate';
 import { TrustedImage } from '../container/trusted-image';
 import { ContainerSpec, HealthProbe, Protocol } from '../core/container-spec';
@@ -210,6 +210,11 @@ export interface ContainerWorkloadOptions extends WorkloadOptions {
    * @default - none
    */
   readonly volumeMounts?: DockerVolumeMount[];
+  /**
+   * The tool the Docker health check runs for an HTTP or TCP probe (Docker only): say what the image ships.
+   * @default - HardenedContainer's default, chosen from the image reference
+   */
+  readonly healthCheckTool?: DockerHealthCheckTool;
 }
 
 /** A VM workload. */
@@ -515,7 +520,7 @@ export class HybridArchitecture extends Construct {
         }
       }
     } else {
-      for (const key of ['publishedPorts', 'defaultHostIp', 'volumeMounts'] as const) {
+      for (const key of ['publishedPorts', 'defaultHostIp', 'volumeMounts', 'healthCheckTool'] as const) {
         if (options[key] !== undefined) {
           throw invalid(where, key, 'is a Docker option, but the workload is placed on Kubernetes', '<set>',
             `Drop ${key} (expose the workload with connect() or its Service), or place it on Docker (placement: PlacementTarget.DOCKER).`);
@@ -757,6 +762,7 @@ export class HybridArchitecture extends Construct {
       publishedPorts: o.publishedPorts,
       defaultHostIp: o.defaultHostIp,
       volumeMounts: o.volumeMounts,
+      healthCheckTool: o.healthCheckTool,
       hostEnforcesPidsLimit: d.hostEnforcesPidsLimit,
     });
   }

@@ -22,6 +22,8 @@ describe('reference example: Docker edge workloads (placed by the HybridArchitec
     expect(proxy.network_mode).toBeUndefined();
     expect(proxy.ports).toEqual([{ internal: 8080, external: 8443, ip: '${var.edge_bind_ip}', protocol: 'tcp' }]);
     expect(app.ports).toBeUndefined();
+    // nginx on Alpine ships BusyBox wget, which the example declares (healthCheckTool WGET)
+    expect(proxy.healthcheck.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/healthz']);
   });
 
   test('each container depends on the scan gate of its own image', () => {
