@@ -3,3 +3,4 @@ export * from './policy';
 export * from './container';
 export * from './vm';
 export * from './kubernetes';
+export * from './hybrid';

@@ -1,4 +1,4 @@
-import { Container, ContainerConfig, ContainerDevices, ContainerHealthcheck, ContainerMounts, ContainerPorts } from '@cdktf/provider-docker/lib/container';
+import { Container, ContainerConfig, ContainerDevices, ContainerHealthcheck, ContainerMounts, ContainerNetworksAdvanced, ContainerPorts } from '@cdktf/provider-docker/lib/container';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerSpec, EnvValue, EnvValueSource, ProbeType, Protocol } from '../core/container-spec';
@@ -370,6 +370,7 @@ export class HardenedContainer extends Construct {
   public readonly scanGate?: ImageScanGate;
   private readonly literalName?: string;
   private readonly hostBindings: HostBinding[];
+  private readonly attachedNetworks: IContainerNetwork[];
 
   constructor(scope: Construct, id: string, props: HardenedContainerProps) {
     checkConstruct(scope, id, 'HardenedContainer', [props]);
@@ -537,17 +538,7 @@ export class HardenedContainer extends Construct {
 
     // networks and ports
     const networks = props.networks ?? [];
-    networks.forEach((n, i) => {
-      if (n === undefined || n === null || typeof n.networkName !== 'string') {
-        throw invalid(this, `networks[${i}]`, 'is not a container network', n, 'Pass ContainerNetwork instances.');
-      }
-      if (networks.findIndex((other) => other === n || other.networkName === n.networkName) !== i) {
-        throw invalid(this, `networks[${i}]`, 'is listed twice', n.networkName, 'Attach to each network once.');
-      }
-      if (!isUnresolved(n.networkName) && ['bridge', 'default', 'host', 'none'].includes(n.networkName)) {
-        throw invalid(this, `networks[${i}]`, 'is a built-in Docker network (DOCKER-NO-DEFAULT-BRIDGE, DOCKER-NO-HOST-NET)', n.networkName, 'Attach to a ContainerNetwork (user-defined bridge).');
-      }
-    });
+    networks.forEach((n, i) => checkNetwork(this, `networks[${i}]`, n, networks.slice(0, i)));
     this.defaultHostIp = props.defaultHostIp ?? '127.0.0.1';
     const ports = this.renderPorts(props, networks);
 
@@ -635,8 +626,7 @@ export class HardenedContainer extends Construct {
       cpuShares: this.cpuShares,
       ipcMode: 'private',
       networkMode: networks.length === 0 ? 'none' : undefined,
-      // By ID where known: a replaced network then replaces this container too (the provider does not read networks_advanced back).
-      networksAdvanced: networks.length > 0 ? networks.map((n) => ({ name: n.networkId ?? n.networkName })) : undefined,
+      networksAdvanced: networks.length > 0 ? renderNetworks(networks) : undefined,
       ports: ports.length > 0 ? ports : undefined,
       publishAllPorts: false,
       destroyGraceSeconds: stopGrace,
@@ -656,6 +646,7 @@ export class HardenedContainer extends Construct {
     this.resource = new docker.Container(this, 'Resource', config);
     this.scanGate = props.scanGate;
     props.scanGate?._guard(this.resource);
+    this.attachedNetworks = [...networks];
     this.containerName = this.resource.name;
     this.literalName = isUnresolved(spec.name) ? undefined : spec.name;
     this.hostBindings = ports
@@ -664,6 +655,24 @@ export class HardenedContainer extends Construct {
     // Clashes between containers on the same Docker host are only known once every container exists,
     // so they are checked at synth: Docker would refuse the second container at apply.
     addClashCheck(this, (index) => this.firstClash(index));
+  }
+
+  /** The user-defined networks the container is attached to, in order. */
+  public get networks(): IContainerNetwork[] {
+    return [...this.attachedNetworks];
+  }
+
+  /**
+   * Attaches the container to one more user-defined network (e.g. a network shared with one peer,
+   * created after the container). A container that had no network leaves `network_mode = "none"`.
+   *
+   * @param network a ContainerNetwork (never a built-in network, DOCKER-NO-DEFAULT-BRIDGE)
+   */
+  public addNetwork(network: IContainerNetwork): void {
+    checkNetwork(this, 'network', network, this.attachedNetworks);
+    this.attachedNetworks.push(network);
+    this.resource.resetNetworkMode();
+    this.resource.putNetworksAdvanced(renderNetworks(this.attachedNetworks));
   }
 
   /**
@@ -812,4 +821,22 @@ export function dockerProbeCommand(type: ProbeType, tool: DockerHealthCheckTool,
       // A GET over bash's /dev/tcp; healthy on a 2xx or 3xx status line. No "${": Terraform would interpolate it.
       return ['bash', '-c', `${bashTcp} && printf 'GET ${request} HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && read -r _ code _ <&3 && [[ $code == [23]?? ]]`];
   }
+}
+
+/** Throws unless `n` is a user-defined network not already in `attached`. */
+function checkNetwork(scope: Construct, prop: string, n: IContainerNetwork, attached: IContainerNetwork[]): void {
+  if (n === undefined || n === null || typeof n.networkName !== 'string') {
+    throw invalid(scope, prop, 'is not a container network', n, 'Pass ContainerNetwork instances.');
+  }
+  if (attached.some((other) => other === n || other.networkName === n.networkName)) {
+    throw invalid(scope, prop, 'is listed twice', n.networkName, 'Attach to each network once.');
+  }
+  if (!isUnresolved(n.networkName) && ['bridge', 'default', 'host', 'none'].includes(n.networkName)) {
+    throw invalid(scope, prop, 'is a built-in Docker network (DOCKER-NO-DEFAULT-BRIDGE, DOCKER-NO-HOST-NET)', n.networkName, 'Attach to a ContainerNetwork (user-defined bridge).');
+  }
+}
+
+/** `networks_advanced`: by ID where known, so a replaced network replaces this container too (the provider does not read networks_advanced back). */
+function renderNetworks(networks: IContainerNetwork[]): ContainerNetworksAdvanced[] {
+  return networks.map((n) => ({ name: n.networkId ?? n.networkName }));
 }

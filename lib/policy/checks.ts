@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformProvider, TerraformResource,
+  Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformProvider, TerraformResource,
   TerraformStack, Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalid } from '../core/private/errors';
 import { SynthNote, synthNotes } from '../core/private/notes';
+import { WritingSynthesizer } from '../core/private/synthesizer';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
 import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
@@ -85,9 +86,18 @@ export class PolicyChecks implements IAspect {
     Object.defineProperty(stack, APPLIED, { value: checks });
     Aspects.of(stack).add(checks);
     if (options.writeReports !== false) {
-      stack.synthesizer = new ReportingSynthesizer(stack.synthesizer, stack, checks);
+      stack.synthesizer = new WritingSynthesizer(stack.synthesizer, stack, (out) => checks._writeReports(out.directory, out.stackFile));
     }
     return checks;
+  }
+
+  /**
+   * The checks `PolicyChecks.applyTo` added to `stack`, if any.
+   *
+   * @param stack the stack to look at
+   */
+  public static of(stack: TerraformStack): PolicyChecks | undefined {
+    return (stack as any)?.[APPLIED];
   }
 
   /** The rules that run, in order. */
@@ -305,26 +315,5 @@ type CheckedElement = TerraformResource | TerraformProvider;
 
 function isChecked(node: IConstruct): node is CheckedElement {
   return TerraformResource.isTerraformResource(node) || TerraformProvider.isTerraformProvider(node);
-}
-
-/** Wraps a stack's synthesizer: after the normal synth (even a failed one) writes the policy reports beside cdk.tf.json. */
-class ReportingSynthesizer implements IStackSynthesizer {
-  constructor(private readonly inner: IStackSynthesizer, private readonly stack: TerraformStack, private readonly checks: PolicyChecks) {}
-
-  public synthesize(session: ISynthesisSession): void {
-    let failure: unknown;
-    try {
-      this.inner.synthesize(session);
-    } catch (e) {
-      failure = e;
-    }
-    const manifest = session.manifest.forStack(this.stack);
-    try {
-      this.checks._writeReports(path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
-    } catch (e) {
-      if (failure === undefined) throw e;
-    }
-    if (failure !== undefined) throw failure;
-  }
 }
 

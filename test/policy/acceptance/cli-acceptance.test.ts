@@ -15,9 +15,9 @@ import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { PolicyPacks } from '../../../lib';
 import { run, tmp } from '../cli-run';
+import { runExample } from '../../helpers/run-example';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const EXAMPLE = path.join(ROOT, 'examples', 'reference-platform', 'main.ts');
 
 
 // ---------------------------------------------------------------- a plain cdktf app (no cdktf-hybrid import in it)
@@ -270,17 +270,7 @@ describe('invalid input exits 2 with a one-line message and no stack trace', () 
 
 describe('the reference example', () => {
   test('its synthesized cdktf.out passes the CLI with the built-in packs: exit 0, no unsuppressed FAIL', () => {
-    const outdir = tmp('reference-cdktf-out-');
-    const previous = process.env.CDKTF_OUTDIR;
-    process.env.CDKTF_OUTDIR = outdir;
-    try {
-      jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the example the way cdktf does
-        require(EXAMPLE);
-      });
-    } finally {
-      if (previous === undefined) delete process.env.CDKTF_OUTDIR; else process.env.CDKTF_OUTDIR = previous;
-    }
+    const outdir = runExample(path.join(ROOT, 'examples', 'reference-platform', 'main.ts'), 'reference-cdktf-out-');
     const { code, out, err } = run('check', '--format', 'json', outdir);
     expect([code, err]).toEqual([0, '']);
     const report = JSON.parse(out);
