@@ -34,7 +34,8 @@ export enum DockerLogDriver {
 export enum DockerHealthCheckTool {
   /**
    * `wget -q -O /dev/null <url>` for HTTP (`--no-check-certificate` for HTTPS, as Kubernetes does not
-   * verify probe certificates) and `nc -z 127.0.0.1 <port>` for TCP. Needs BusyBox or GNU wget and nc
+   * verify probe certificates) and `nc -w 2 127.0.0.1 <port> </dev/null` under `sh` for TCP (BusyBox's nc has no `-z`;
+   * found by the engines suite). Needs BusyBox or GNU wget, sh and nc
    * (Alpine, BusyBox); Debian-slim and distroless images have neither.
    */
   WGET = 'WGET',
@@ -807,7 +808,7 @@ export class HardenedContainer extends Construct {
 export function dockerProbeCommand(type: ProbeType, tool: DockerHealthCheckTool, port: number, path: string, https: boolean): string[] {
   const bashTcp = `exec 3<>/dev/tcp/127.0.0.1/${port}`;
   if (type === ProbeType.TCP || (tool === DockerHealthCheckTool.BASH && https)) {
-    return tool === DockerHealthCheckTool.WGET ? ['nc', '-z', '127.0.0.1', String(port)] : ['bash', '-c', bashTcp];
+    return tool === DockerHealthCheckTool.WGET ? ['sh', '-c', `nc -w 2 127.0.0.1 ${port} </dev/null`] : ['bash', '-c', bashTcp];
   }
   const url = `${https ? 'https' : 'http'}://127.0.0.1:${port}${path}`;
   // printf format, single-quoted shell word, Terraform string: "%", "'" and "$" are URL-encoded.

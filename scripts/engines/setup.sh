@@ -178,6 +178,10 @@ push_image() { # NAME USER CMD_JSON
 push_image edge-proxy 101 '["httpd","-f","-p","8080","-h","/www"]'
 push_image orders-api 10001 '["/app/orders-api"]'
 push_image web 65532 '["httpd","-f","-p","8080","-h","/www"]'
+# The docker-edge example's three containers (site images keyed by container name).
+push_image gateway 65532 '["httpd","-f","-p","8443","-h","/www"]'
+push_image sensor-api 65532 '["httpd","-f","-p","9000","-h","/www"]'
+push_image telemetry-buffer 65532 '["httpd","-f","-p","5672","-h","/www"]'
 # An image whose configuration runs as root: the engines' image policy scanner rejects it.
 push_image rooty 0 '["httpd","-f","-p","8080","-h","/www"]'
 step "test images pushed to $REGISTRY"

@@ -273,7 +273,7 @@ describe('HardenedContainer options', () => {
   test('each DockerHealthCheckTool renders the documented command', () => {
     const http = HealthProbe.http({ path: '/healthz', port: 8080 });
     expect(containerJson({ healthCheckTool: DockerHealthCheckTool.WGET }, { healthProbe: http }).healthcheck.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/healthz']);
-    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.WGET }, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'nc', '-z', '127.0.0.1', '8080']);
+    expect(containerJson({ healthCheckTool: DockerHealthCheckTool.WGET }, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'sh', '-c', 'nc -w 2 127.0.0.1 8080 </dev/null']);
     expect(containerJson({ healthCheckTool: DockerHealthCheckTool.CURL }, { healthProbe: http }).healthcheck.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://127.0.0.1:8080/healthz']);
     expect(containerJson({ healthCheckTool: DockerHealthCheckTool.CURL }, { healthProbe: HealthProbe.tcp({ port: 8080 }) }).healthcheck.test).toEqual(['CMD', 'bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/8080']);
   });

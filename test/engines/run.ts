@@ -36,6 +36,9 @@ const site = {
     'orders-api': env.IMAGE_orders_api,
     'web': env.IMAGE_web,
     'rooty': env.IMAGE_rooty,
+    'gateway': env.IMAGE_gateway,
+    'sensor-api': env.IMAGE_sensor_api,
+    'telemetry-buffer': env.IMAGE_telemetry_buffer,
   },
   allowedRegistries: [env.REGISTRY],
   scanner,
@@ -466,7 +469,7 @@ function checkovScenario(files: Map<string, string>) {
     if (!check('checkov', `${label}: checkov ran`, r.error === undefined, r.error)) continue;
     total += r.failed.length;
     // Checkov has Terraform checks for Kubernetes resources: a stack with some must get verdicts.
-    if (/"kubernetes_/.test(fs.readFileSync(file, 'utf8'))) {
+    if (/"kubernetes_(deployment|stateful_set|daemon_set|cron_job|job|pod)(_v1)?"/.test(fs.readFileSync(file, 'utf8'))) {
       check('checkov', `${label}: checkov evaluated the stack (${r.passed} passed, ${r.failed.length} failed checks)`, r.passed + r.failed.length > 0);
     }
     for (const f of r.failed) {
