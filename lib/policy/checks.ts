@@ -190,10 +190,19 @@ export class PolicyChecks implements IAspect {
       this.stack.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, all.map((s) => ({ ...s })));
     }
     const unsuppressible = new Set(this.rules.filter((r) => r.suppressible === false).map((r) => r.ruleId));
+    // Known: every rule of the library's packs and of this stack's rule set (a suppression for a pack
+    // that runs elsewhere is not a misspelling).
+    const known = new Set([...PolicyPacks.all(), ...this.rules].map((r) => r.ruleId));
     for (const construct of this.stack.node.findAll()) {
       if (isChecked(construct) && TerraformStack.of(construct) === this.stack) this.unvisited++;
       for (const s of ownSuppressions(construct)) {
-        if (unsuppressible.has(splitRuleId(s.ruleId).base)) {
+        const base = splitRuleId(s.ruleId).base;
+        if (!known.has(base)) {
+          // A misspelled id would otherwise accept nothing and stay silent until someone reads the report.
+          Annotations.of(construct).addWarning(`[${s.ruleId}] is suppressed, but no rule "${base}" exists, so the suppression accepts nothing. `
+            + 'Check the spelling against RULES.md or the id printed with the finding.');
+        }
+        if (unsuppressible.has(base)) {
           Annotations.of(construct).addError(`[${s.ruleId}] cannot be suppressed: the rule is not suppressible (Policy.suppress reason: "${s.reason}"). `
             + 'Remove the Policy.suppress call and fix the finding.');
         }
