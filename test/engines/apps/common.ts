@@ -3,7 +3,9 @@
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { ImageReference, ImageScanGate, ImageScanner, TrustedImage } from '../../../lib';
+import {
+  Cpu, DockerHealthCheckTool, HardenedContainer, HealthProbe, IContainerNetwork, ImageReference, ImageScanGate, ImageScanner, Size, TrustedImage,
+} from '../../../lib';
 import { siteImage, siteInputs, siteRegistries } from '../../../examples/site-inputs';
 
 /** A stack with a `docker` provider on the local socket. */
@@ -22,6 +24,26 @@ export class EngineStack extends TerraformStack {
     const argv = siteInputs(this).scanner;
     const gate = new ImageScanGate(this, `${id}Scan`, { image, scanner: argv ? ImageScanner.custom(argv) : ImageScanner.grype() });
     return { image, gate };
+  }
+
+  /** A hardened container `name` of the site image `imageName` (BusyBox httpd on 8080, user 65532) behind its scan gate. */
+  public webContainer(name: string, imageName: string, networks: IContainerNetwork[] = []): HardenedContainer {
+    const { image, gate } = this.gatedImage(name, imageName);
+    return new HardenedContainer(this, name, {
+      spec: {
+        name,
+        image: image.imageReference,
+        ports: [{ name: 'http', containerPort: 8080 }],
+        resources: { cpuLimit: Cpu.millicores(250), memoryLimit: Size.mebibytes(64) },
+        healthProbe: HealthProbe.http({ path: '/healthz', port: 8080 }),
+        user: 65532,
+        group: 65532,
+      },
+      image,
+      healthCheckTool: DockerHealthCheckTool.WGET, // the engines' images are BusyBox
+      scanGate: gate,
+      networks,
+    });
   }
 }
 
