@@ -141,6 +141,11 @@ function writeSlice(doc: TerraformJson, tier: Tier, schema: string, label: strin
   return { dir, slice };
 }
 
+/** The PostgreSQL schema that holds one slice's state. */
+function schemaName(label: string): string {
+  return `engines_${label}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+}
+
 function dropSchema(schema: string) {
   run(path.join(env.PG_BIN, 'psql'), [env.PG_CONN_STR, '-qtAc', `drop schema if exists "${schema}" cascade`]);
 }
@@ -203,10 +208,6 @@ function waitHealthy(names: string[], timeoutMs = 90_000): Map<string, string> {
   }
 }
 
-function sameUser(declared: string, actual: string) {
-  return declared === actual;
-}
-
 /** Proves each declared container's hardening from `docker inspect` (what the engine runs). */
 function proveContainers(slice: TerraformJson, tier: string, label: string) {
   const containers = Object.values<any>(slice.resource?.docker_container ?? {});
@@ -223,7 +224,7 @@ function proveContainers(slice: TerraformJson, tier: string, label: string) {
     check(tier, `${label}: ${c.name} drops all capabilities`, (hc.CapDrop ?? []).map((x: string) => x.toUpperCase()).some((x: string) => x === 'ALL' || x === 'CAP_ALL'), JSON.stringify(hc.CapDrop));
     check(tier, `${label}: ${c.name} runs with no-new-privileges`, (hc.SecurityOpt ?? []).some((o: string) => /^no-new-privileges([=:]true)?$/.test(o)), JSON.stringify(hc.SecurityOpt));
     check(tier, `${label}: ${c.name} is not privileged`, hc.Privileged === false);
-    check(tier, `${label}: ${c.name} runs as the declared non-root user ${c.user}`, sameUser(c.user, i.Config.User) && !/^(0|root)(:|$)/.test(i.Config.User), `engine user ${JSON.stringify(i.Config.User)}`);
+    check(tier, `${label}: ${c.name} runs as the declared non-root user ${c.user}`, c.user === i.Config.User && !/^(0|root)(:|$)/.test(i.Config.User), `engine user ${JSON.stringify(i.Config.User)}`);
     check(tier, `${label}: ${c.name} memory limit ${c.memory} MiB`, hc.Memory === c.memory * 1024 * 1024, `engine ${hc.Memory} bytes`);
     if (c.cpu_quota !== undefined) {
       check(tier, `${label}: ${c.name} CPU limit ${c.cpu_quota}/${c.cpu_period} µs`, hc.CpuQuota === c.cpu_quota && hc.CpuPeriod === c.cpu_period, `engine ${hc.CpuQuota}/${hc.CpuPeriod}`);
@@ -297,9 +298,13 @@ async function proveNetworks(slice: TerraformJson, tier: string, label: string) 
     const members = membersOf.get(n.name) ?? [];
     if (members.length < 2) continue;
     const iccOff = n.options?.['com.docker.network.bridge.enable_icc'] === 'false';
-    const [a, b] = members;
+    // Call the member whose port is known from the one that is not (orders-api's health check is a command).
+    const byName = (name: string) => containers.find((c) => c.name === name);
+    const b = members.find((m) => containerPort(byName(m)) !== undefined);
+    const a = members.find((m) => m !== b);
+    if (!a || !b) continue;
     const bIp = ipOn(b, n.name);
-    const port = containerPort(containers.find((c) => c.name === b));
+    const port = containerPort(byName(b));
     if (!bIp || !port) continue;
     const r = reaches(a, `http://${bIp}:${port}/healthz`);
     if (iccOff) check(tier, `${label}: ICC off on ${n.name}: ${a} cannot reach ${b} (${bIp}:${port})`, !r.ok, r.out);
@@ -314,11 +319,11 @@ async function proveNetworks(slice: TerraformJson, tier: string, label: string) 
     if (other !== ip) check(tier, `${label}: ${c.name} does not answer on another host address (${other}:${p.external})`, !(await hostGet(other, p.external)));
   }
 }
+/** The port a container serves on, read from its health check (HTTP URL or TCP check), else its first published port. */
 function containerPort(c: any): number | undefined {
-  const test: string[] = c?.healthcheck?.test ?? [];
-  const url = test.find((t) => /^http:\/\/127\.0\.0\.1:\d+/.test(t));
-  if (url) return Number(/:(\d+)/.exec(url.slice(7))![1]);
-  return c?.ports?.[0]?.internal ?? (c?.name === 'orders-api' ? 9000 : 8080);
+  const test = (c?.healthcheck?.test ?? []).join(' ');
+  const m = /127\.0\.0\.1[: ](\d+)/.exec(test) ?? /\/dev\/tcp\/127\.0\.0\.1\/(\d+)/.exec(test);
+  return m ? Number(m[1]) : c?.ports?.[0]?.internal;
 }
 
 /** Tears a Docker slice down: protected resources leave the state first, then are removed by hand. */
@@ -335,7 +340,7 @@ function teardown(dir: string, slice: TerraformJson) {
 // ---- the suite ------------------------------------------------------------------------------------
 async function dockerTier(label: string, doc: TerraformJson, opts: { teardown: boolean } = { teardown: true }) {
   const tier = TIERS.docker;
-  const schema = `engines_${label}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const schema = schemaName(label);
   const w = writeSlice(doc, tier, schema, label);
   if (!w) return;
   if (Object.keys(w.slice.resource ?? {}).length === 0) return;
@@ -368,7 +373,7 @@ function planOnly(label: string, doc: TerraformJson, tier: Tier) {
     if (!s.notes.includes(unavailable)) s.notes.push(unavailable);
     return;
   }
-  const w = writeSlice(doc, tier, `engines_${label}_${tier.name}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase(), label);
+  const w = writeSlice(doc, tier, schemaName(`${label}_${tier.name}`), label);
   if (!w || Object.keys(w.slice.resource ?? {}).length === 0) return;
   tierStats(tier.name).stacks++;
   console.log(`\n[${tier.name}] ${label}`);
