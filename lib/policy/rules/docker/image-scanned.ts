@@ -1,4 +1,5 @@
 import { isUnresolved, referencedResources } from '../../private/attributes';
+import { contextIndex, derivedIndex, resourcesOfTypes } from '../../private/context-index';
 import { PolicyContext, PolicyResource, Severity } from '../../rule';
 import { defineRule, Findings } from '../private/rule-kit';
 
@@ -16,9 +17,32 @@ function gateOf(resource: PolicyResource): { image: unknown; scanner: unknown; t
 /** `docker_container.depends_on` entries (`terraform_data.x` or `${terraform_data.x}`) as resources of the stack. */
 function dependencies(dependsOn: unknown, context: PolicyContext): PolicyResource[] {
   if (!Array.isArray(dependsOn)) return [];
+  const byAddress = contextIndex(context).byAddress;
   return dependsOn.flatMap((d) => {
-    const address = typeof d === 'string' ? d.replace(/^\$\{(.*)\}$/, '$1') : '';
-    return context.resources.filter((r) => r.address === address);
+    const found = typeof d === 'string' ? byAddress.get(d.replace(/^\$\{(.*)\}$/, '$1')) : undefined;
+    return found ? [found] : [];
+  });
+}
+
+/**
+ * The gates of the stack by what they guard: `<triggers_replace as JSON> <address of a dependency>` → the gates
+ * with those triggers that depend on that resource (a guard depends on the container it protects).
+ * Built once per stack, so the rule looks a guard up instead of scanning every resource per container.
+ */
+function guardsIndex(context: PolicyContext): Map<string, PolicyResource[]> {
+  return derivedIndex(context, 'docker-image-scanned/guards', () => {
+    const out = new Map<string, PolicyResource[]>();
+    for (const r of resourcesOfTypes(context, ['terraform_data'])) {
+      if (gateOf(r) === undefined) continue;
+      const triggers = JSON.stringify(r.attributes.triggers_replace);
+      for (const d of dependencies(r.attributes.depends_on, context)) {
+        const key = `${triggers} ${d.address}`;
+        const list = out.get(key);
+        if (list) list.push(r);
+        else out.set(key, [r]);
+      }
+    }
+    return out;
   });
 }
 
@@ -61,9 +85,8 @@ export const dockerImageScanned = defineRule({
   } else if (THRESHOLDS.indexOf(threshold) > THRESHOLDS.indexOf(MAX_THRESHOLD)) {
     findings.fail('depends_on', found, `set failOnSeverity to ${MAX_THRESHOLD} or lower: at ${threshold}, images with known ${MAX_THRESHOLD} vulnerabilities pass`, `threshold=${threshold}`);
   }
-  const guarded = context.resources.some((r) => r !== gate && gateOf(r) !== undefined
-    && JSON.stringify(r.attributes.triggers_replace) === JSON.stringify(gate.attributes.triggers_replace)
-    && dependencies(r.attributes.depends_on, context).some((d) => d.address === resource.address));
+  const guards = guardsIndex(context).get(`${JSON.stringify(gate.attributes.triggers_replace)} ${resource.address}`) ?? [];
+  const guarded = guards.some((r) => r !== gate);
   if (!guarded) {
     findings.fail('depends_on', found, 'pass the gate as HardenedContainerProps.scanGate, which adds its guard: without it Terraform destroys '
       + 'this container before it scans a new digest, so a failed scan leaves the service down', 'guard=missing');
