@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformProvider, TerraformResource,
-  TerraformStack, Tokenization,
+  Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformProvider,
+  TerraformResource, TerraformStack, Token, Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalid } from '../core/private/errors';
@@ -10,13 +10,12 @@ import { SynthNote, synthNotes } from '../core/private/notes';
 import { WritingSynthesizer } from '../core/private/synthesizer';
 import { FindingStatus, PolicyFinding } from './finding';
 import { PolicyPacks } from './packs';
-import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank, stripMetadata } from './private/engine';
+import { checkRules, EngineResource, evaluateResource, isBlocking, severityRank } from './private/engine';
 import { artifactUri, findingLine, jsonReport, markdownReport, REPORT_FILES, ReportMeta, resourceLineIndex, sarifReport, suppressionRecords } from './private/report';
 import { JSON_METADATA_KEY, ownSuppressions, splitRuleId } from './private/suppression-metadata';
 import { IPolicyRule, PolicyContext, PolicyResource, Severity } from './rule';
 import { Policy, PolicySuppression } from './suppressions';
 import { checkArgs } from '../core/private/shapes';
-import { forgetContextIndex } from './private/context-index';
 
 const APPLIED = Symbol.for('cdktf-hybrid.PolicyChecks');
 const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -60,7 +59,8 @@ export interface PolicyChecksOptions {
  * Runs the policy rules over every Terraform resource of a stack at synth.
  *
  * Every `TerraformResource` is checked, raw provider L1s included, on its rendered attributes
- * (snake_case, overrides merged, tokens resolved). Findings become annotations: an unsuppressed
+ * (snake_case, overrides merged, tokens resolved): the rules run on the stack's own rendering, the
+ * JSON synth writes to cdk.tf.json, after every aspect ran, and get it read-only. Findings become annotations: an unsuppressed
  * finding at or above `failOn` (HIGH by default) is an error and fails synth; MEDIUM is a
  * warning, LOW, UNKNOWN (decided only at apply) and suppressed findings are info. Reports are
  * written next to cdk.tf.json.
@@ -85,9 +85,10 @@ export class PolicyChecks implements IAspect {
     const checks = new PolicyChecks(stack, options);
     Object.defineProperty(stack, APPLIED, { value: checks });
     Aspects.of(stack).add(checks);
-    if (options.writeReports !== false) {
-      stack.synthesizer = new WritingSynthesizer(stack.synthesizer, stack, (out) => checks._writeReports(out.directory, out.stackFile));
-    }
+    checks.evaluateWhereRendered();
+    const checking = new CheckingSynthesizer(stack.synthesizer, stack, checks);
+    stack.synthesizer = options.writeReports === false ? checking
+      : new WritingSynthesizer(checking, stack, (out) => checks._writeReports(out.directory, out.stackFile));
     return checks;
   }
 
@@ -109,13 +110,14 @@ export class PolicyChecks implements IAspect {
 
   private readonly stack: TerraformStack;
   private collected: PolicyFinding[] = [];
-  private context: StackContext = emptyContext();
-  /** Rendered at their visit, evaluated once every resource of the stack is rendered. */
-  private pending: Array<{ element: CheckedElement; entry: EngineResource }> = [];
-  private unvisited = 0;
-  private finished = true;
+  /** True from the aspect's visit of the stack until the stack's rendering was evaluated. */
+  private pendingEvaluation = false;
   private resourceCount = 0;
   private evaluated = false;
+  /** Inside `CheckingSynthesizer.synthesize`: blocking findings fail the synth there. */
+  private synthesizing = false;
+  /** The annotations this evaluation added, for the synth manifest (cdktf collected the others before rendering). */
+  private added: StackAnnotation[] = [];
 
   private constructor(stack: TerraformStack, options: PolicyChecksOptions) {
     this.stack = stack;
@@ -132,8 +134,6 @@ export class PolicyChecks implements IAspect {
     this.rules = all.filter((r) => !exclude.includes(r.ruleId));
     this.failOn = options.failOn ?? Severity.HIGH;
     this.minSeverity = options.minSeverity ?? Severity.LOW;
-    // Backstop for resources the aspect was expected to visit but did not: evaluate what was rendered.
-    stack.node.addValidation({ validate: () => { this.finish(); return []; } });
   }
 
   /** The findings of the last synth, in construct order (empty before synth). */
@@ -149,7 +149,10 @@ export class PolicyChecks implements IAspect {
     if (node === this.stack) {
       this.startStack();
     } else if (isChecked(node) && TerraformStack.of(node) === this.stack) {
-      this.checkResource(node);
+      // Recorded in the resource's metadata, so the suppression travels with cdk.tf.json; the rules
+      // themselves run on the stack's rendering (see evaluateWhereRendered).
+      const suppressions = Policy.suppressionsFor(node);
+      if (suppressions.length > 0) node.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, suppressions.map((s) => ({ ...s })));
     }
   }
 
@@ -160,7 +163,6 @@ export class PolicyChecks implements IAspect {
    */
   public _writeReports(directory: string, stackFile: string): void {
     if (!this.evaluated) return;
-    this.finish();
     fs.mkdirSync(directory, { recursive: true });
     const findings = this.collected;
     const meta: ReportMeta = { threshold: this.failOn, stacks: 1, resources: this.resourceCount, rules: this.rules };
@@ -179,10 +181,8 @@ export class PolicyChecks implements IAspect {
 
   private startStack(): void {
     this.collected = [];
-    this.context = emptyContext();
-    this.pending = [];
-    this.unvisited = 0;
-    this.finished = false;
+    this.added = [];
+    this.pendingEvaluation = true;
     this.resourceCount = 0;
     this.evaluated = true;
     const all = this.allSuppressions();
@@ -194,7 +194,6 @@ export class PolicyChecks implements IAspect {
     // that runs elsewhere is not a misspelling).
     const known = new Set([...PolicyPacks.all(), ...this.rules].map((r) => r.ruleId));
     for (const construct of this.stack.node.findAll()) {
-      if (isChecked(construct) && TerraformStack.of(construct) === this.stack) this.unvisited++;
       for (const s of ownSuppressions(construct)) {
         const base = splitRuleId(s.ruleId).base;
         if (!known.has(base)) {
@@ -214,61 +213,96 @@ export class PolicyChecks implements IAspect {
     return this.stack.node.findAll().flatMap(ownSuppressions);
   }
 
+  /**
+   * Runs the rules on the stack's own rendering: `toTerraform()` (what synth writes to cdk.tf.json, and
+   * what `Testing.synth` renders) is wrapped so that, once per aspect pass, every resource and provider
+   * block is evaluated on its body in that JSON. Nothing is rendered a second time, and the rules see
+   * exactly what Terraform will get, after every aspect ran. `cdktf synth --hcl` renders HCL instead;
+   * there each element is rendered on its own for the checks.
+   */
+  private evaluateWhereRendered(): void {
+    const stack = this.stack as TerraformStack & Record<string, unknown>;
+    const toTerraform = stack.toTerraform;
+    const toHclTerraform = stack.toHclTerraform;
+    Object.defineProperty(stack, 'toTerraform', {
+      configurable: true, writable: true,
+      value: (...args: unknown[]) => {
+        const json = toTerraform.apply(stack, args as []);
+        if (this.pendingEvaluation) this.evaluateAll((element) => bodyIn(json, element), true);
+        return json;
+      },
+    });
+    Object.defineProperty(stack, 'toHclTerraform', {
+      configurable: true, writable: true,
+      value: (...args: unknown[]) => {
+        if (this.pendingEvaluation) this.evaluateAll((element) => this.render(element), false);
+        return toHclTerraform.apply(stack, args as []);
+      },
+    });
+  }
+
+  /** One element rendered on its own (HCL output only). */
   private render(resource: CheckedElement): PolicyResource | undefined {
-    const rendered = Tokenization.resolve(resource.toTerraform(), { scope: this.stack, preparing: false, resolver: TOKEN_RESOLVER });
-    if (TerraformProvider.isTerraformProvider(resource)) {
-      // A provider renders as { provider: { <name>: [ { ...config } ] } }; its address is provider.<name>[.<alias>].
-      const providerBody = rendered?.provider?.[resource.terraformResourceType]?.[0];
-      if (typeof providerBody !== 'object' || providerBody === null) return undefined;
-      const type = `provider.${resource.terraformResourceType}`;
-      const alias = typeof providerBody.alias === 'string' ? providerBody.alias : undefined;
-      return { resourceType: type, address: alias ? `${type}.${alias}` : type, attributes: stripMetadata(providerBody) };
-    }
-    const body = rendered?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
-    if (typeof body !== 'object' || body === null) return undefined;
-    const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-    return { resourceType: resource.terraformResourceType, address, attributes: stripMetadata(body) };
+    return bodyIn(Tokenization.resolve(resource.toTerraform(), { scope: this.stack, preparing: false, resolver: TOKEN_RESOLVER }), resource);
   }
 
   /**
-   * Renders a resource once, at its own visit (after the aspects before this one changed it), and adds it to
-   * the stack context; its rules run once every resource of the stack is rendered, so that rules relating
-   * resources see the whole stack through one shared context and its indexes, never a re-rendering.
+   * Evaluates every checked element of the stack, in construct order, on its rendered body; the context
+   * (what rules relating resources look up) is every rendered resource of the stack.
    */
-  private checkResource(resource: CheckedElement): void {
-    const rendered = this.render(resource);
-    if (rendered) { // else moved away: nothing is synthesized for it
-      if (TerraformResource.isTerraformResource(resource)) {
-        this.resourceCount++;
-        updateContext(this.context, rendered);
-      }
-      const suppressions = Policy.suppressionsFor(resource);
-      if (suppressions.length > 0) {
-        resource.addOverride(`//.${JSON_METADATA_KEY}.suppressions`, suppressions.map((s) => ({ ...s })));
-      }
-      const entry: EngineResource = { resource: rendered, constructPath: resource.node.path, suppressions };
-      if (this.finished) this.evaluate(resource, entry); // added during the aspect pass, after the others were evaluated
-      else this.pending.push({ element: resource, entry });
+  private evaluateAll(bodyOf: (element: CheckedElement) => PolicyResource | undefined, shared: boolean): void {
+    this.pendingEvaluation = false;
+    const entries: Array<{ element: CheckedElement; entry: EngineResource }> = [];
+    const resources: PolicyResource[] = [];
+    for (const node of this.stack.node.findAll()) {
+      if (!isChecked(node) || TerraformStack.of(node) !== this.stack) continue;
+      const rendered = bodyOf(node);
+      if (!rendered) continue; // moved away: nothing is synthesized for it
+      if (shared) deepFreeze(rendered.attributes); // shared with the JSON synth writes: a rule must not change it
+      if (TerraformResource.isTerraformResource(node)) resources.push(rendered);
+      entries.push({ element: node, entry: { resource: rendered, constructPath: node.node.path, suppressions: Policy.suppressionsFor(node) } });
     }
-    if (--this.unvisited <= 0) this.finish();
+    this.resourceCount = resources.length;
+    const context: PolicyContext = { resources };
+    const blocking: string[] = [];
+    for (const { element, entry } of entries) {
+      const findings = evaluateResource(this.stack.node.id, entry, this.rules, context, this.minSeverity);
+      for (const f of findings) {
+        const message = this.annotate(element, f);
+        if (message) blocking.push(`[${element.node.path}] ${message}`);
+      }
+      this.collected.push(...findings);
+    }
+    // cdktf checked the annotations before rendering; a blocking finding fails the synth here, as an error
+    // annotation would have (unless cdktf was told to continue on error annotations; then the CLI reports them).
+    if (blocking.length > 0 && this.synthesizing && process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined) {
+      throw new Error(`Encountered Annotations with level "ERROR":\n${blocking.join('\n')}\n\n`
+        + 'Either fix the issues above, or set the environment variable CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS to ignore these annotations.\n');
+    }
   }
 
-  /** Evaluates the rendered resources not yet evaluated, in construct order. */
-  private finish(): void {
-    if (this.finished) return;
-    this.finished = true;
-    const pending = this.pending;
-    this.pending = [];
-    for (const { element, entry } of pending) this.evaluate(element, entry);
+  /** @internal Called by CheckingSynthesizer around the stack's synthesis. */
+  public _synthesizing(active: boolean): void {
+    this.synthesizing = active;
   }
 
-  private evaluate(resource: CheckedElement, entry: EngineResource): void {
-    const findings = evaluateResource(this.stack.node.id, entry, this.rules, this.context, this.minSeverity);
-    for (const f of findings) this.annotate(resource, f);
-    this.collected.push(...findings);
+  /** @internal The annotations of the last evaluation, for the synth manifest; taken once. */
+  public _takeAnnotations(): StackAnnotation[] {
+    const added = this.added;
+    this.added = [];
+    return added;
   }
 
-  private annotate(resource: CheckedElement, f: PolicyFinding): void {
+  /** Adds the finding's annotation to the resource; returns its message when it blocks synth. */
+  private annotate(resource: CheckedElement, f: PolicyFinding): string | undefined {
+    const blocking = this.annotateOnly(resource, f);
+    const metadata = resource.node.metadata;
+    const entry = metadata[metadata.length - 1];
+    if (entry) this.added.push({ constructPath: resource.node.path, level: entry.type, message: entry.data, stacktrace: entry.trace });
+    return blocking ? entry?.data : undefined;
+  }
+
+  private annotateOnly(resource: CheckedElement, f: PolicyFinding): boolean {
     const annotations = Annotations.of(resource);
     const head = `[${f.ruleId}] ${f.severity} ${f.resourceAddress} at ${f.constructPath}: ${f.message}`;
     if (f.suppressed) {
@@ -280,11 +314,13 @@ export class PolicyChecks implements IAspect {
         ? ` If it is acceptable here, Policy.suppress(scope, '${f.ruleId}', '<reason>').`
         : ' This rule cannot be suppressed.';
       annotations.addError(head + hint);
+      return true;
     } else if (severityRank(f.severity) >= severityRank(Severity.MEDIUM)) {
       annotations.addWarning(head);
     } else {
       annotations.addInfo(head);
     }
+    return false;
   }
 }
 
@@ -298,24 +334,69 @@ function notesSection(notes: SynthNote[]): string {
     ...notes.map((n) => `| \`${cell(n.constructPath)}\` | ${cell(n.topic)} | ${cell(n.text)} |`), ''].join('\n');
 }
 
-/** The rendered resources of a stack, in construct order, with the position of each address. */
-interface StackContext extends PolicyContext {
-  readonly resources: PolicyResource[];
-  readonly index: Map<string, number>;
+/** An annotation as cdktf records it in the synth manifest. */
+interface StackAnnotation {
+  readonly constructPath: string;
+  readonly level: string;
+  readonly message: unknown;
+  readonly stacktrace?: string[];
 }
 
-function emptyContext(): StackContext {
-  return { resources: [], index: new Map() };
+/**
+ * A checked element's body in a rendering (`{ resource: { <type>: { <id>: body } }, provider: { <name>: [body] } }`)
+ * as the rules see it: its address, type and attributes without cdktf's `//` metadata.
+ */
+function bodyIn(rendering: any, element: CheckedElement): PolicyResource | undefined {
+  if (TerraformProvider.isTerraformProvider(element)) {
+    // Providers render as a list per name; an aliased one is found by its alias, the default one has none.
+    const name = element.terraformResourceType;
+    const list: unknown[] = Array.isArray(rendering?.provider?.[name]) ? rendering.provider[name] : [];
+    const alias = typeof element.alias === 'string' && !Token.isUnresolved(element.alias) ? element.alias : undefined;
+    const body = list.find((b: any) => typeof b === 'object' && b !== null && (alias === undefined ? typeof b.alias !== 'string' : b.alias === alias))
+      ?? (list.length === 1 ? list[0] : undefined);
+    if (typeof body !== 'object' || body === null) return undefined;
+    const type = `provider.${name}`;
+    const bodyAlias = typeof (body as any).alias === 'string' ? (body as any).alias : undefined;
+    return { resourceType: type, address: bodyAlias ? `${type}.${bodyAlias}` : type, attributes: withoutMetadata(body) };
+  }
+  const body = rendering?.resource?.[element.terraformResourceType]?.[element.friendlyUniqueId];
+  if (typeof body !== 'object' || body === null) return undefined;
+  return { resourceType: element.terraformResourceType, address: `${element.terraformResourceType}.${element.friendlyUniqueId}`, attributes: withoutMetadata(body) };
 }
 
-function updateContext(context: StackContext, rendered: PolicyResource): void {
-  const at = context.index.get(rendered.address);
-  if (at === undefined) {
-    context.index.set(rendered.address, context.resources.length);
-    context.resources.push(rendered);
-  } else {
-    context.resources[at] = rendered;
-    forgetContextIndex(context.resources);
+/** The body without cdktf's `//` metadata key (a new top-level object; nested values are shared). */
+function withoutMetadata(body: any): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(body)) if (key !== '//') out[key] = body[key];
+  return out;
+}
+
+/** Freezes a rendered value in place, so that a rule cannot change what synth writes. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
+/**
+ * The stack's synthesizer, wrapped: it tells the checks that a synth is running (so a blocking finding
+ * fails it) and adds the checks' annotations, made while the stack rendered, to the synth manifest.
+ */
+class CheckingSynthesizer implements IStackSynthesizer {
+  constructor(private readonly inner: IStackSynthesizer, private readonly stack: TerraformStack, private readonly checks: PolicyChecks) {}
+
+  public synthesize(session: ISynthesisSession): void {
+    this.checks._synthesizing(true);
+    try {
+      this.inner.synthesize(session);
+    } finally {
+      this.checks._synthesizing(false);
+    }
+    const added = this.checks._takeAnnotations();
+    if (added.length > 0) {
+      const manifest = session.manifest.forStack(this.stack) as unknown as { annotations: StackAnnotation[] };
+      manifest.annotations = [...(manifest.annotations ?? []), ...added];
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 // is compared, byte for byte (the working directory aside), with the output main produced before it
 // (hashes recorded in bench/fixtures/main-output.json), and the benchmark's raw-L1 twin must produce the
 // same Terraform JSON once cdktf's metadata is removed. No timing is asserted here (see bench/RESULTS.md).
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,14 +14,31 @@ import { digest } from '../../bench/worker';
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'bench', 'fixtures', 'main-output.json'), 'utf8'));
 
-function synth(build: (stack: TerraformStack) => void): { text: string; ms: number } {
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+interface Synthesized {
+  readonly text: string;
+  readonly ms: number;
+  /** sha256 of each policy report (output and working directories replaced) and of the sorted manifest annotations. */
+  readonly reports: Record<string, string>;
+}
+
+function synth(build: (stack: TerraformStack) => void): Synthesized {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-'));
   try {
     const start = Date.now();
     const app = new App({ outdir });
     build(new TerraformStack(app, 'estate'));
     app.synth();
-    return { text: fs.readFileSync(path.join(outdir, 'stacks', 'estate', 'cdk.tf.json'), 'utf8'), ms: Date.now() - start };
+    const ms = Date.now() - start;
+    const dir = path.join(outdir, 'stacks', 'estate');
+    const reports: Record<string, string> = {};
+    for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('policy-report.'))) {
+      reports[file] = sha256(fs.readFileSync(path.join(dir, file), 'utf8').split(outdir).join('<outdir>').split(process.cwd()).join('<cwd>'));
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    reports.annotations = sha256(JSON.stringify(manifest.stacks.estate.annotations.map((a: any) => `${a.level} ${a.constructPath} ${a.message}`).sort()));
+    return { text: fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'), ms, reports };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -40,6 +58,9 @@ describe('generated estates synthesize exactly what main synthesized', () => {
     expect(after.outputSha).toBe(fixture.outputs[`${mix}/${n}`]);
     expect(afterChecked.outputSha).toBe(fixture.outputs[`${mix}/${n}`]);
     expect(twin.strippedSha).toBe(after.strippedSha);
+    // The policy reports and the annotations in the synth manifest are those of main before the checks moved
+    // onto synth's own rendering (same findings, same order, same messages).
+    expect(checked.reports).toEqual(fixture.reports[`${mix}/${n}`]);
     // The estate is what the generator says it is (60/25/15 split, N/20 namespaces).
     const counts = countsOf(mix, n);
     expect(after.resources).toMatchObject({
@@ -59,7 +80,7 @@ describe('generated estates synthesize exactly what main synthesized', () => {
   }, 600_000);
 });
 
-function report(mix: string, n: number, sha: string, run: { text: string; ms: number }): void {
+function report(mix: string, n: number, sha: string, run: Synthesized): void {
   console.log(`${mix} N=${n}: cdk.tf.json sha256 on main ${fixture.commit.slice(0, 7)}: ${fixture.outputs[`${mix}/${n}`].slice(0, 16)}…, `
     + `now: ${sha.slice(0, 16)}… (${run.text.length} bytes, synth ${run.ms} ms)`);
 }
