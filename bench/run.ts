@@ -23,7 +23,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { RunResult } from './worker';
+import { digestOutput, RunResult } from './worker';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, '.bench');
@@ -83,9 +83,13 @@ function runOnce(variant: string, mix: string, n: number): RunResult & { wallMs:
     cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  fs.rmSync(outdir, { recursive: true, force: true });
-  if (child.status !== 0) throw new Error(`${variant} ${mix} N=${n} failed (exit ${child.status}):\n${child.stderr}`);
-  return { ...JSON.parse(child.stdout.trim().split('\n').pop()!), wallMs };
+  try {
+    if (child.status !== 0) throw new Error(`${variant} ${mix} N=${n} failed (exit ${child.status}):\n${child.stderr}`);
+    const result: RunResult = JSON.parse(child.stdout.trim().split('\n').pop()!);
+    return { ...result, ...(variant === 'cdk8s' ? {} : digestOutput(outdir, ROOT)), wallMs };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 interface Group {
