@@ -40,3 +40,38 @@ test('every built-in rule over a hybrid estate reads the stack\'s resource list 
   expect(large.readsPerResource).toBeLessThan(1.5 * small.readsPerResource);
   expect(large.readsPerResource).toBeLessThan(10);
 }, 120_000);
+
+// The pod templates of a workload are worked out once for all the pod rules (cachedRead). The verdicts must be
+// those each rule gives on its own, blocks it could not look into included (they are replayed to every rule).
+describe('a workload\'s pod lookup shared by the rules gives each rule its own verdict', () => {
+  const workloads: Array<[string, Record<string, unknown>]> = [
+    ['a readable pod', {
+      metadata: [{ name: 'web', namespace: 'shop' }],
+      spec: [{ template: [{ metadata: [{ labels: { app: 'web' } }], spec: [{ container: [{ name: 'web', image: 'nginx:1.27', security_context: [{ privileged: true }] }] }] }] }],
+    }],
+    ['a template entry that is not a block', { metadata: [{ name: 'web' }], spec: [{ template: [42] }] }],
+    // a readable pod beside an entry no rule can look into: every rule that passes the pod is UNKNOWN
+    ['a readable template beside one that is not a block', {
+      metadata: [{ name: 'web' }],
+      spec: [{ template: [42, { spec: [{ container: [{ name: 'web', image: 'nginx:1.27', security_context: [{ privileged: false }] }] }] }] }],
+    }],
+    ['a container list entry that is not a block', { metadata: [{ name: 'web' }], spec: [{ template: [{ spec: [{ container: ['oops', { name: 'b', image: 'x' }] }] }] }] }],
+    ['a security context only known at apply', { metadata: [{ name: 'web' }], spec: [{ template: [{ spec: [{ container: [{ name: 'a', image: 'x', security_context: '${var.sc}' }] }] }] }] }],
+  ];
+  test.each(workloads)('%s', (_name, attributes) => {
+    const resource: PolicyResource = { resourceType: 'kubernetes_deployment_v1', address: 'kubernetes_deployment_v1.web', attributes };
+    const context: PolicyContext = { resources: [resource] };
+    const rules = PolicyPacks.kubernetes().filter((r) => r.resourceTypes.includes('kubernetes_deployment_v1'));
+    const alone = rules.flatMap((rule) => {
+      const result = rule.evaluate(resource, context); // no shared cache outside the engine
+      return [`${rule.ruleId} ${result.status} ${result.reason ?? ''} ${JSON.stringify(result.violations)}`];
+    });
+    const shared = evaluateResource('stack', { resource, suppressions: [] }, rules, context);
+    const verdicts = (findings: typeof shared) => findings.map((f) => `${f.baseRuleId} ${f.status}`).sort();
+    // the engine reports FAIL and UNKNOWN findings; each must be what the rule gave alone
+    const expected = alone.map((line) => line.split(' ')).filter(([, status]) => status === 'FAIL' || status === 'UNKNOWN')
+      .map(([id, status]) => `${id} ${status}`).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(verdicts(shared).map((v) => v.replace(/\[[^\]]*\]/, '')))).toEqual(new Set(expected));
+  });
+});

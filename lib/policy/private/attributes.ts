@@ -35,6 +35,53 @@ function opaqueBlock(path: string, value: unknown): void {
   blockSink?.(path || '<root>', value);
 }
 
+/** What a cached read computed, with the blocks it reported to the sink (replayed on every later hit). */
+interface CachedRead {
+  readonly value: unknown;
+  readonly reports: Array<[string, unknown]>;
+}
+
+/** Reads shared by the rules that look at one resource, for the time of one `withReadCache` call. */
+let readCache: WeakMap<object, Map<string, CachedRead>> | undefined;
+
+/**
+ * Runs `body` (every rule over one resource) with a cache for `cachedRead`: a derived view of the
+ * resource, such as its pod templates, is worked out once for all the rules instead of once per rule.
+ */
+export function withReadCache<T>(body: () => T): T {
+  const previous = readCache;
+  readCache = new WeakMap();
+  try {
+    return body();
+  } finally {
+    readCache = previous;
+  }
+}
+
+/**
+ * `compute()`, cached under (`subject`, `key`) inside `withReadCache`. The blocks it could not look into
+ * are reported to the current rule's sink on every call, cached or not, so each rule's verdict is the same
+ * as without the cache.
+ */
+export function cachedRead<T>(subject: object, key: string, compute: () => T): T {
+  if (!readCache) return compute();
+  let bySubject = readCache.get(subject);
+  if (!bySubject) readCache.set(subject, (bySubject = new Map()));
+  const hit = bySubject.get(key);
+  if (hit) {
+    for (const [path, value] of hit.reports) blockSink?.(path, value);
+    return hit.value as T;
+  }
+  const reports: Array<[string, unknown]> = [];
+  const outer = blockSink;
+  const value = withBlockSink((path, found) => {
+    reports.push([path, found]);
+    outer?.(path, found);
+  }, compute);
+  bySubject.set(key, { value, reports });
+  return value;
+}
+
 /**
  * The blocks of a top-level repeatable attribute (`ports`, `mounts`, `disk`, ...) with their paths.
  * An element that is not a block (an expression, a malformed value) is reported as one the check

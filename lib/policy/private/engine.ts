@@ -5,6 +5,7 @@ import { FindingStatus, PolicyFinding } from '../finding';
 import { ComplianceStatus, IPolicyRule, PolicyContext, PolicyResource, RuleResult, Severity } from '../rule';
 import { PolicySuppression } from '../suppressions';
 import { matchingSuppression } from './suppression-metadata';
+import { withReadCache } from './attributes';
 
 /** Id of the findings that stand for a rule that threw (cdk-nag reports these the same way). */
 export const RULE_ERROR_ID = 'POLICY-RULE-ERROR';
@@ -90,9 +91,11 @@ export function evaluateStack(stackName: string, resources: EngineResource[], ru
 /** Evaluates `rules` (those at or above `minSeverity` that look at its type) over one resource. */
 export function evaluateResource(stackName: string, entry: EngineResource, rules: IPolicyRule[], context: PolicyContext, minSeverity: Severity = Severity.LOW): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
-  for (const rule of applicableRules(rules, entry.resource.resourceType, minSeverity)) {
-    findings.push(...evaluateOne(stackName, entry, rule, context));
-  }
+  withReadCache(() => {
+    for (const rule of applicableRules(rules, entry.resource.resourceType, minSeverity)) {
+      findings.push(...evaluateOne(stackName, entry, rule, context));
+    }
+  });
   return findings;
 }
 

@@ -1,7 +1,7 @@
 // Locating pod specs, containers and volumes in Kubernetes resources, for the typed provider
 // resources (snake_case) and for `kubernetes_manifest` (the raw camelCase API object).
 import { PolicyContext, PolicyResource, RuleResult } from '../../../rule';
-import { Found, findAll, getValue, isUnresolved, referencedAddresses } from '../../../private/attributes';
+import { cachedRead, Found, findAll, getValue, isUnresolved, referencedAddresses } from '../../../private/attributes';
 import { contextIndex, derivedIndex, resourcesOfTypes } from '../../../private/context-index';
 import { appliesTo, BuiltInRule, Findings, RuleInfo, safely } from '../../private/rule-kit';
 
@@ -168,8 +168,15 @@ function podLocation(resource: PolicyResource): PodLocation | undefined | 'unres
   return TYPED_WORKLOADS[resource.resourceType];
 }
 
-/** Finds every pod template in a resource, with its containers and volumes. */
+/**
+ * Finds every pod template in a resource, with its containers and volumes; worked out once per resource
+ * for all the pod rules (see `cachedRead`). The lookup is shared: rules read it and never change it.
+ */
 export function locatePods(resource: PolicyResource): PodLookup {
+  return cachedRead(resource, 'pods', () => findPods(resource));
+}
+
+function findPods(resource: PolicyResource): PodLookup {
   const location = podLocation(resource);
   if (location === undefined) return { applicable: false, pods: [], unreadable: [] };
   if (location === 'unresolved') return { applicable: true, unresolved: 'the manifest is only known at apply', pods: [], unreadable: [] };
