@@ -1,5 +1,5 @@
 // npm run fuzz: the full fuzz campaign over the public API (at least 20,000 prop sets; FUZZ_TOTAL to
-// change, FUZZ_SEED for another sequence). Prints counts per construct and every failure, and exits 1
+// change, FUZZ_SEED for another sequence, FUZZ_ONLY=<regex> for the entries whose name matches). Prints counts per construct and every failure, and exits 1
 // on any non-ValidationError failure, timeout or literal secret. The invariant is in test/fuzz/harness.ts.
 import * as fc from 'fast-check';
 import { ENTRIES, mutationArb, Outcome, RunResult, runOne, SLOW_MS } from '../test/fuzz/harness';
@@ -7,6 +7,7 @@ import { ENTRIES, mutationArb, Outcome, RunResult, runOne, SLOW_MS } from '../te
 const total = Number(process.env.FUZZ_TOTAL ?? 20_000);
 const seed = Number(process.env.FUZZ_SEED ?? 20261202);
 const shard = process.env.FUZZ_SHARD ? process.env.FUZZ_SHARD.split('/').map(Number) : [0, 1];
+const only = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined;
 const perEntry = Math.ceil(total / ENTRIES.length);
 const OUTCOMES: Outcome[] = ['synthesized', 'rejected', 'crash', 'timeout', 'secret'];
 
@@ -15,7 +16,7 @@ const failures: RunResult[] = [];
 let slowest = { entry: '', ms: 0 };
 const started = Date.now();
 ENTRIES.forEach((entry, index) => {
-  if (index % shard[1] !== shard[0]) return;
+  if (index % shard[1] !== shard[0] || (only && !only.test(entry.name))) return;
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const mutations = fc.sample(mutationArb(), { numRuns: perEntry, seed: seed + index });
   for (const m of mutations) {
