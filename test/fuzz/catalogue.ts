@@ -6,14 +6,14 @@ import { VsphereProvider } from '@cdktf/provider-vsphere/lib/provider';
 import { Fn, Lazy, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  ConfigMap, ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, Firmware, HaRestartPriority, GuestCustomization, GuestOsFamily,
+  ApprovedPciDeviceRule, ConfigMap, ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, Firmware, HaRestartPriority, GuestCustomization, GuestOsFamily,
   HardenedContainer, HardenedCronJob, HardenedDaemonSet, HardenedDeployment, HardenedIngress, HardenedJob, HardenedNamespace, HardenedStatefulSet,
   HardenedWorkload, HealthProbe, HostPciDevice, HybridArchitecture, Hypervisor, HypervAutomaticStartAction, HypervCheckpointType, HypervNetworkSwitch,
   HypervProvider, HypervSecureBootTemplate, HypervSecureVm, HypervSwitchType, HypervVhd, HypervVhdType, HypervVirtualMachineFactory, IHybridWorkload,
-  ImageReference, ImageScanGate, ImageScanner, IngressPathType, JobRestartPolicy, Naming, PlacementAdvisor, PlacementTarget, Policy, PolicyChecks, Protocol,
-  RegistryCredentials, RemovalPolicy, SandboxRuntime, SandboxRuntimeClass, ScanSeverity, SecureDistributedSwitch, SecureHostPortGroup,
+  ImageReference, ImageScanGate, ImageScanner, IngressPathType, JobRestartPolicy, MmioSizeRule, Naming, NativeVlanRule, NetFlowRule, PlacementAdvisor, PlacementTarget, Policy, PolicyChecks, Protocol,
+  RegistryCredentials, RemovalPolicy, ReservedVlanRule, SandboxRuntime, SandboxRuntimeClass, ScanSeverity, SecureDistributedSwitch, SecureHostPortGroup,
   SecureHostVirtualSwitch, SecurePortGroup, SecureVirtualMachine, Size, TemplateSource, TrustedImage, VirtualBoxNetworkType, VirtualBoxProvider,
-  VirtualBoxVirtualMachineFactory, VirtualBoxVm, VmAntiAffinityRule, VmHaOverride, VmResourcePool, VmSnapshot, VmTemplate, VsphereVirtualMachineFactory,
+  VirtualBoxVirtualMachineFactory, VirtualBoxVm, VlanTrunkRule, VmAntiAffinityRule, VmDvFilterRule, VmEncryptionRule, VmHardwareVersionRule, VmVtpmRule, VmHaOverride, VmResourcePool, VmSnapshot, VmTemplate, VsphereVirtualMachineFactory,
 } from '../../lib';
 
 /** Written into every sensitive value the fuzz wraps; it must never appear in cdk.tf.json or an error. */
@@ -499,6 +499,30 @@ ENTRIES.push(
     secretPaths: [['sensitive'], ['anchore', 'environment', 'ANCHORECTL_PASSWORD']],
   },
 );
+
+// ---------------------------------------------------------------- vSphere policy rules with site options (the checks run at synth)
+
+ENTRIES.push({
+  name: 'vSphere policy rules with options',
+  props: () => ({
+    approvedPci: { approvedDeviceIds: ['10de:20b5'] }, mmio: { minimumSizeGB: 64 }, nativeVlan: { nativeVlanId: 1 }, netflow: { approvedCollectors: ['10.0.0.50'] },
+    reserved: { reservedVlanRanges: [{ minVlan: 1001, maxVlan: 1024 }] }, trunk: { allowedVlanRanges: [{ minVlan: 100, maxVlan: 200 }] },
+    dvfilter: { allowedFilterNames: ['nsx-filter'] }, encryption: { encryptionPolicyIds: ['policy-1'] }, hardware: { minimumVersion: 19 }, vtpm: { required: true },
+  }),
+  build: (env, p, id) => {
+    // the rules judge a port group and a VM of the environment
+    new SecurePortGroup(env.stack, `${id}Pg`, { name: `pg-${id.toLowerCase()}`, distributedSwitch: dvs(env), vlanId: 130 });
+    vm(env);
+    PolicyChecks.applyTo(env.stack, {
+      writeReports: false,
+      rules: [
+        new ApprovedPciDeviceRule(p?.approvedPci), new MmioSizeRule(p?.mmio), new NativeVlanRule(p?.nativeVlan), new NetFlowRule(p?.netflow),
+        new ReservedVlanRule(p?.reserved), new VlanTrunkRule(p?.trunk), new VmDvFilterRule(p?.dvfilter), new VmEncryptionRule(p?.encryption),
+        new VmHardwareVersionRule(p?.hardware), new VmVtpmRule(p?.vtpm),
+      ],
+    });
+  },
+});
 
 /** Wraps a literal in the token forms that must never reach the output. */
 export const SECRET_WRAPPERS: Array<(secret: string) => string> = [
