@@ -98,6 +98,7 @@ export class ImageScanner {
    * Grype exits non-zero when a vulnerability at or above the threshold is found.
    */
   public static grype(options: ImageScannerOptions = {}): ImageScanner {
+    checkArgs('ImageScanner.grype', 'ImageScanner.grype', [options]);
     return new ImageScanner(ScannerKind.GRYPE, [ImageScanner.executable('ImageScanner.grype', options.executable, 'grype')]);
   }
 
@@ -108,6 +109,7 @@ export class ImageScanner {
    * finding fails.
    */
   public static trivy(options: ImageScannerOptions = {}): ImageScanner {
+    checkArgs('ImageScanner.trivy', 'ImageScanner.trivy', [options]);
     return new ImageScanner(ScannerKind.TRIVY, [ImageScanner.executable('ImageScanner.trivy', options.executable, 'trivy')]);
   }
 
@@ -124,6 +126,7 @@ export class ImageScanner {
    * the deploy environment, or `environment` with sensitive references.
    */
   public static anchore(options: AnchoreScannerOptions = {}): ImageScanner {
+    checkArgs('ImageScanner.anchore', 'ImageScanner.anchore', [options]);
     const where = 'ImageScanner.anchore';
     return new ImageScanner(ScannerKind.ANCHORE, [ImageScanner.executable(where, options.executable, 'anchorectl')],
       ImageScanner.environment(where, options.environment, ANCHORE_ENVIRONMENT), ImageScanner.node(where, options.nodeExecutable),
@@ -141,6 +144,7 @@ export class ImageScanner {
    * with a sensitive reference.
    */
   public static clair(options: ServiceScannerOptions = {}): ImageScanner {
+    checkArgs('ImageScanner.clair', 'ImageScanner.clair', [options]);
     const where = 'ImageScanner.clair';
     return new ImageScanner(ScannerKind.CLAIR, [ImageScanner.executable(where, options.executable, 'clairctl')],
       ImageScanner.environment(where, options.environment, CLAIR_ENVIRONMENT), ImageScanner.node(where, options.nodeExecutable));

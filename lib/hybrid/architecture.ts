@@ -8,6 +8,7 @@ import { ContainerSpec, HealthProbe, Protocol } from '../core/container-spec';
 import { Naming } from '../core/naming';
 import { RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
+import { checkConstruct, checkStruct, MAX_TEXT_LENGTH } from '../core/private/shapes';
 import { WritingSynthesizer } from '../core/private/synthesizer';
 import { checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { HardenedCronJob } from '../kubernetes/hardened-cron-job';
@@ -427,6 +428,7 @@ export class HybridArchitecture extends Construct {
   private sandbox?: IRuntimeClass;
 
   constructor(scope: Construct, id: string, props: HybridArchitectureProps = {}) {
+    checkConstruct(scope, id, 'HybridArchitecture', [props]);
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
     const stack = TerraformStack.of(this);
@@ -491,10 +493,9 @@ export class HybridArchitecture extends Construct {
    * @param options what to run and what it needs
    */
   public addContainerWorkload(id: string, options: ContainerWorkloadOptions): IHybridWorkload {
-    const where = `${this.node.path}/${id}`;
-    if (!options || typeof options !== 'object') {
-      throw invalid(where, 'options', 'is required', options, 'Pass { spec: { name, image, ... } }.');
-    }
+    const where = `${this.node.path}/${typeof id === 'string' ? id : '<id>'}`;
+    checkMethodId(where, 'HybridArchitecture.addContainerWorkload', id);
+    checkStruct(where, 'options', options, 'ContainerWorkloadOptions', 'HybridArchitecture.addContainerWorkload', false);
     validateContainerSpec(where, 'spec', options.spec);
     const requirements = withShape(options.requirements, options.replicas, options.autoscaling);
     const advised = adviseAt(where, requirements);
@@ -544,10 +545,9 @@ export class HybridArchitecture extends Construct {
    * @param options the VM and what it needs
    */
   public addVmWorkload(id: string, options: VmWorkloadOptions): IHybridWorkload {
-    const where = `${this.node.path}/${id}`;
-    if (!options || typeof options !== 'object' || !options.spec || typeof options.spec !== 'object') {
-      throw invalid(where, 'spec', 'is required', options?.spec, 'Pass { spec: { name, cpus, memoryMiB, ... } }.');
-    }
+    const where = `${this.node.path}/${typeof id === 'string' ? id : '<id>'}`;
+    checkMethodId(where, 'HybridArchitecture.addVmWorkload', id);
+    checkStruct(where, 'options', options, 'VmWorkloadOptions', 'HybridArchitecture.addVmWorkload', false);
     const requirements: WorkloadRequirements = {
       ...(options.requirements ?? {}),
       windows: options.requirements?.windows ?? (options.spec.guestOsFamily === GuestOsFamily.WINDOWS ? true : undefined),
@@ -639,6 +639,7 @@ export class HybridArchitecture extends Construct {
       throw invalid(where, 'from', 'and to both belong to another HybridArchitecture', from.node.path, 'Call connect on the architecture of one of the two workloads.');
     }
     if (from === to) throw invalid(where, 'to', 'is the calling workload itself', to.workloadName, 'Connect two different workloads.');
+    if (options !== undefined) checkStruct(where, 'options', options, 'ConnectOptions', 'HybridArchitecture.connect');
     checkIntegerRange(where, 'port', port, 1, 65535, 'Use the port the called workload listens on.');
     const protocol = this.protocolFor(where, to, port, options.protocol);
     const label = `${from.workloadName} → ${to.workloadName} ${port}/${protocol}`;
@@ -930,6 +931,13 @@ export class HybridArchitecture extends Construct {
         undefined, 'Give the VM workload a static ipv4Address (with vlanId) in addVmWorkload.');
     }
     return `${ip}/32`;
+  }
+}
+
+/** The construct id an instance method is given: a non-empty string (the constructs library would throw a plain Error). */
+function checkMethodId(where: string, member: string, id: unknown): void {
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_TEXT_LENGTH) {
+    throw invalid(where, 'id', `must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters`, id, `Give the workload a short construct id, e.g. "Web". See ${member} in API.md.`);
   }
 }
 

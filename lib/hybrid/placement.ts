@@ -1,4 +1,5 @@
 import { invalid } from '../core/private/errors';
+import { checkStruct } from '../core/private/shapes';
 import { Hypervisor } from '../vm/virtual-machine';
 
 /** Where a workload runs. */
@@ -241,6 +242,8 @@ export class PlacementAdvisor {
     if (!Number.isInteger(replicas) || replicas < 1 || replicas > 1000) {
       throw invalid(where, 'requirements.replicas', 'must be a whole number from 1 to 1000', r.replicas, 'Give the number of instances, e.g. 3.');
     }
+    // the rest of the declared shape (an object; null, a string or an array is not one), after the specific messages above
+    if (requirements !== undefined) checkStruct(where, 'requirements', requirements, 'WorkloadRequirements', 'PlacementAdvisor.advise');
     const matches = (id: string): boolean => {
       switch (id) {
         case 'PLACE-FULL-OS': return r.fullOperatingSystem === true;

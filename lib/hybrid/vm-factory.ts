@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { RemovalPolicy } from '../core/removal-policy';
 import { invalid } from '../core/private/errors';
+import { checkArgs, checkStruct } from '../core/private/shapes';
+import { checkIntegerRange } from '../core/private/validation';
 import { Hypervisor, IVirtualMachine } from '../vm/virtual-machine';
 import { VmSpec } from '../vm/vm-spec';
 import { GuestCustomization } from '../vm/vsphere/customization';
@@ -177,6 +179,7 @@ export class VsphereVirtualMachineFactory implements IVirtualMachineFactory {
   private readonly props: VsphereVirtualMachineFactoryProps;
 
   constructor(props: VsphereVirtualMachineFactoryProps) {
+    checkArgs('VsphereVirtualMachineFactory', 'VsphereVirtualMachineFactory', [props]);
     if (!props || props.template === undefined) {
       throw invalid('VsphereVirtualMachineFactory', 'template', 'is required', props?.template, 'Pass the VmTemplate VMs are cloned from.');
     }
@@ -185,6 +188,7 @@ export class VsphereVirtualMachineFactory implements IVirtualMachineFactory {
 
   /** Builds a `SecureVirtualMachine` (STIG-hardened; see its docs) from the request and the factory's defaults. */
   public createVirtualMachine(scope: Construct, id: string, request: VirtualMachineRequest): IVirtualMachine {
+    checkVmRequest(scope, id, request, 'VsphereVirtualMachineFactory');
     const p = this.props;
     const v = request.vsphere ?? {};
     return new SecureVirtualMachine(scope, id, {
@@ -204,6 +208,7 @@ export class VsphereVirtualMachineFactory implements IVirtualMachineFactory {
 
   /** Builds a `SecurePortGroup` (one tagged VLAN, promiscuous mode, forged transmits and MAC changes rejected). */
   public createNetworkSegment(scope: Construct, id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+    checkSegmentRequest(scope, id, request, 'VsphereVirtualMachineFactory');
     const p = this.props;
     if (p.distributedSwitch === undefined && p.distributedVirtualSwitchUuid === undefined) {
       throw invalid(scope, 'vlanId', 'needs a port group, but the vSphere factory has no distributed switch', request.vlanId,
@@ -223,6 +228,29 @@ export class VsphereVirtualMachineFactory implements IVirtualMachineFactory {
       vlanId: request.vlanId,
       enforcement: `vSphere port group ${request.segmentName} on VLAN ${request.vlanId} (layer 2; promiscuous mode, forged transmits and MAC changes rejected)`,
     };
+  }
+}
+
+/** The path a factory's error names: the construct the VM or segment would be, under `scope`. */
+function whereIn(scope: Construct, id: unknown, factory: string): string {
+  const parent = typeof scope === 'object' && scope !== null && (scope as { node?: { path?: unknown } }).node !== undefined ? scope.node.path : '';
+  return `${parent ? `${parent}/` : ''}${typeof id === 'string' ? id : factory}`;
+}
+
+/** A VM request as the factories take it (the hybrid layer builds it; a direct caller may pass anything). */
+function checkVmRequest(scope: Construct, id: string, request: VirtualMachineRequest, factory: string): void {
+  const where = whereIn(scope, id, factory);
+  checkStruct(where, 'request', request, 'VirtualMachineRequest', `${factory}.createVirtualMachine`);
+  if (request.vlanId !== undefined) checkIntegerRange(where, 'request.vlanId', request.vlanId, 1, 4094, 'Use a VLAN id from 1 to 4094.');
+}
+
+/** A segment request: a name and a VLAN id (Hyper-V and VirtualBox build no resource that would check them). */
+function checkSegmentRequest(scope: Construct, id: string, request: VmNetworkSegmentRequest, factory: string): void {
+  const where = whereIn(scope, id, factory);
+  checkStruct(where, 'request', request, 'VmNetworkSegmentRequest', `${factory}.createNetworkSegment`);
+  checkIntegerRange(where, 'request.vlanId', request.vlanId, 1, 4094, 'Use a VLAN id from 1 to 4094.');
+  if (request.segmentName.trim().length === 0) {
+    throw invalid(where, 'request.segmentName', 'is empty', request.segmentName, 'Name the segment, e.g. "pg-shop-110".');
   }
 }
 
@@ -258,6 +286,7 @@ export class HypervVirtualMachineFactory implements IVirtualMachineFactory {
   private readonly props: HypervVirtualMachineFactoryProps;
 
   constructor(props: HypervVirtualMachineFactoryProps) {
+    checkArgs('HypervVirtualMachineFactory', 'HypervVirtualMachineFactory', [props]);
     for (const key of ['storagePath', 'switchName'] as const) {
       if (!props || typeof props[key] !== 'string' || props[key].length === 0) {
         throw invalid('HypervVirtualMachineFactory', key, 'is required', props?.[key], key === 'storagePath' ? 'Give the VM folder on the host, e.g. "D:\\Hyper-V".' : 'Give the switch name, e.g. HypervNetworkSwitch.switchName.');
@@ -268,6 +297,7 @@ export class HypervVirtualMachineFactory implements IVirtualMachineFactory {
 
   /** Builds a `HypervSecureVm` (generation 2, Secure Boot, guarded adaptors) with the segment's access VLAN. */
   public createVirtualMachine(scope: Construct, id: string, request: VirtualMachineRequest): IVirtualMachine {
+    checkVmRequest(scope, id, request, 'HypervVirtualMachineFactory');
     return new HypervSecureVm(scope, id, {
       spec: withoutGuestAddresses(request.spec),
       storagePath: this.props.storagePath,
@@ -278,7 +308,8 @@ export class HypervVirtualMachineFactory implements IVirtualMachineFactory {
   }
 
   /** A segment: an access VLAN on the factory's switch (no resource of its own). */
-  public createNetworkSegment(_scope: Construct, _id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+  public createNetworkSegment(scope: Construct, id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+    checkSegmentRequest(scope, id, request, 'HypervVirtualMachineFactory');
     return {
       networkId: this.props.switchName,
       segmentName: request.segmentName,
@@ -306,6 +337,7 @@ export class VirtualBoxVirtualMachineFactory implements IVirtualMachineFactory {
   private readonly props: VirtualBoxVirtualMachineFactoryProps;
 
   constructor(props: VirtualBoxVirtualMachineFactoryProps) {
+    checkArgs('VirtualBoxVirtualMachineFactory', 'VirtualBoxVirtualMachineFactory', [props]);
     for (const key of ['image', 'hostInterface'] as const) {
       if (!props || typeof props[key] !== 'string' || props[key].length === 0) {
         throw invalid('VirtualBoxVirtualMachineFactory', key, 'is required', props?.[key], key === 'image' ? 'Give the .box path or URL.' : 'Give the host-only interface, e.g. "vboxnet1".');
@@ -316,11 +348,13 @@ export class VirtualBoxVirtualMachineFactory implements IVirtualMachineFactory {
 
   /** Builds a `VirtualBoxVm` on the host-only network. */
   public createVirtualMachine(scope: Construct, id: string, request: VirtualMachineRequest): IVirtualMachine {
+    checkVmRequest(scope, id, request, 'VirtualBoxVirtualMachineFactory');
     return new VirtualBoxVm(scope, id, { spec: withoutGuestAddresses(request.spec), image: this.props.image, removalPolicy: request.removalPolicy });
   }
 
   /** The host-only network (no resource of its own, no VLAN tagging). */
-  public createNetworkSegment(_scope: Construct, _id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+  public createNetworkSegment(scope: Construct, id: string, request: VmNetworkSegmentRequest): IVmNetworkSegment {
+    checkSegmentRequest(scope, id, request, 'VirtualBoxVirtualMachineFactory');
     return {
       networkId: this.props.hostInterface,
       segmentName: request.segmentName,

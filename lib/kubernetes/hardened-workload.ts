@@ -10,6 +10,7 @@ import { Cpu, Size } from '../core/quantity';
 import { ClashIndex, addClashCheck } from '../core/private/clash-index';
 import { invalid, ValidationError } from '../core/private/errors';
 import { checkSensitiveToken, guardSensitive } from '../core/private/secrets';
+import { checkArgs } from '../core/private/shapes';
 import { checkAbsolutePath, checkDnsLabel, checkDnsSubdomain, checkIntegerRange, isUnresolved, validateContainerSpec } from '../core/private/validation';
 import { FileMount } from './config-map';
 import { Policy } from '../policy/suppressions';
@@ -562,6 +563,7 @@ export abstract class HardenedWorkload extends Construct {
 
   /** The Secret key that holds a sensitive env value: `<container>.<VARIABLE>`. */
   public static secretKeyFor(containerName: string, envName: string): string {
+    checkArgs('HardenedWorkload.secretKeyFor', 'HardenedWorkload.secretKeyFor', [containerName, envName]);
     return secretKeyFor(containerName, envName);
   }
 

@@ -77,6 +77,18 @@ describe('ImageScanner.anchore', () => {
   });
 });
 
+describe('the scanner factories check their options against the declared types (found by the fuzz campaign)', () => {
+  test.each([['grype'], ['trivy'], ['anchore'], ['clair']] as const)('ImageScanner.%s(null) is a ValidationError, not a TypeError', (kind) => {
+    expect(errorOf(() => (ImageScanner[kind] as (o: unknown) => ImageScanner)(null))).toMatch(new RegExp(`^ImageScanner\\.${kind}: value: is null; `));
+  });
+
+  test('an executable longer than 4096 characters is refused (a 100,000-character one passed the name pattern and took minutes to synthesize)', () => {
+    expect(errorOf(() => ImageScanner.anchore({ executable: '9-'.repeat(50_000) })))
+      .toMatch(/^ImageScanner\.anchore: value\.executable: is longer than 4096 characters \(100000\)/);
+    expect(errorOf(() => ImageScanner.grype({ executable: 'a'.repeat(5000) }))).toMatch(/^ImageScanner\.grype: value\.executable: is longer than 4096 characters/);
+  });
+});
+
 describe('ImageScanner.clair', () => {
   test('command: the gate program runs `clairctl report --out json <ref>` and decides at the threshold', () => {
     const { scan, gate } = synthGate(ImageScanner.clair(), ScanSeverity.HIGH);

@@ -3,7 +3,7 @@
 // and no run takes longer than a few seconds.
 import * as fc from 'fast-check';
 import { Lazy, TerraformStack, Testing, Token } from 'cdktf';
-import { Errors, GuestCustomization } from '../../lib';
+import { EnvValue, Errors, GuestCustomization } from '../../lib';
 import { ENTRIES, Entry, newEnv, SECRET_WRAPPERS, SENTINEL } from './catalogue';
 
 export type Outcome = 'synthesized' | 'rejected' | 'crash' | 'timeout' | 'secret';
@@ -103,19 +103,25 @@ export function runOne(entry: Entry, m: Mutation): RunResult {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const env = newEnv(stack);
     let props = entry.props(env);
-    if (m.kind === 'secret' && entry.secretPaths) {
-      for (const path of entry.secretPaths) props = setAt(props, path, (p, k) => { p[k] = SECRET_WRAPPERS[m.wrapper](SENTINEL); });
-      if (entry.secretPaths[0][0] === 'spec') props = setAt(props, ['spec', 'env', 'DB_PASSWORD'], (p, k) => { p[k] = { ...p[k], value: SECRET_WRAPPERS[m.wrapper](SENTINEL) }; });
+    if (m.kind === 'secret') {
+      const secret = SECRET_WRAPPERS[m.wrapper](SENTINEL);
+      // a sensitive env value is passed the way callers pass one: EnvValue.fromSensitiveValue(secret)
+      for (const path of entry.secretPaths ?? []) props = setAt(props, path, (p, k) => { p[k] = p[k] instanceof EnvValue ? EnvValue.fromSensitiveValue(secret) : secret; });
+      if (entry.withSecret) props = entry.withSecret(props, secret);
     }
     if (m.kind === 'secret' && entry.name === 'SecureVirtualMachine') {
       props = { ...props, customization: GuestCustomization.windows({ computerName: 'WIN01', adminPassword: SECRET_WRAPPERS[m.wrapper](SENTINEL) }) };
     }
     props = apply(props, m);
-    entry.build(env, props, 'Subject');
-    if (m.kind === 'duplicate') entry.build(env, props, 'Twin');
+    // what build returns (a rendered review, ...) is output too: no literal secret in it either
+    const outputs = [entry.build(env, props, 'Subject')];
+    if (m.kind === 'duplicate') outputs.push(entry.build(env, props, 'Twin'));
     const text = Testing.synth(stack, true);
     JSON.parse(text);
     if (text.includes(SENTINEL) || text.includes(SENTINEL.toLowerCase())) return done('secret', 'sentinel in cdk.tf.json');
+    for (const output of outputs) {
+      if (typeof output === 'string' && (output.includes(SENTINEL) || output.includes(SENTINEL.toLowerCase()))) return done('secret', 'sentinel in build output');
+    }
     return done('synthesized');
   } catch (e) {
     let message = '';

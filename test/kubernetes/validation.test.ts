@@ -1,7 +1,7 @@
 // Bad input is rejected at construction with the foundation's error format:
 // `<construct path>: <prop>: <what is wrong> (got <value>). <how to fix>`
 import { TerraformVariable, Testing } from 'cdktf';
-import { Cpu, EnvValue, Errors, HardenedCronJob, HardenedDeployment, HardenedNamespace, HardenedStatefulSet, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
+import { Cpu, EnvValue, Errors, HardenedCronJob, HardenedDeployment, HardenedNamespace, HardenedStatefulSet, HardenedWorkload, HealthProbe, ImageReference, JobRestartPolicy, Size } from '../../lib';
 import { apiSpec, message, pinned, setup, tagOnly } from './helpers';
 
 type DeploymentProps = ConstructorParameters<typeof HardenedDeployment>[2];
@@ -324,5 +324,15 @@ describe('kind-specific validation', () => {
 
   test('fails on an invalid time zone', () => {
     expect(cronJobError({ timeZone: 'Europe Berlin' })).toMatch(/timeZone: is not an IANA time zone name/);
+  });
+});
+
+describe('HardenedWorkload.secretKeyFor (found by the fuzz campaign)', () => {
+  test('a Symbol was a TypeError, a number was silently made part of the key: both are ValidationErrors', () => {
+    expect(message(() => HardenedWorkload.secretKeyFor('api', Symbol('x') as any)))
+      .toMatch(/^HardenedWorkload\.secretKeyFor: envName: must be a string \(got <symbol>\)\. /);
+    expect(message(() => HardenedWorkload.secretKeyFor(5 as any, 'DB_PASSWORD')))
+      .toMatch(/^HardenedWorkload\.secretKeyFor: containerName: must be a string \(got 5\)\. /);
+    expect(HardenedWorkload.secretKeyFor('api', 'DB_PASSWORD')).toBe('api.DB_PASSWORD');
   });
 });

@@ -202,3 +202,18 @@ export function checkConstruct(scope: unknown, id: unknown, member: string, args
   }
   checkArgs(parent ? `${parent}/${id}` : id, member, [scope, id, ...args]);
 }
+
+/**
+ * Checks one struct argument of an instance method (`addContainerWorkload(id, options)`,
+ * `createVirtualMachine(scope, id, request)`) against its declared type: `name` is the argument as
+ * the error names it; with `prefixFields` false its fields are named as props of their own
+ * (`spec.name`, not `options.spec.name`). `member` is what the fix points to in API.md.
+ */
+export function checkStruct(scope: ErrorScope, name: string, value: unknown, struct: string, member: string, prefixFields = true): void {
+  if (!isObject(value) || isConstruct(value)) {
+    throw invalid(scope, name, value === undefined ? `is required (${article(struct)} object)` : `must be ${article(struct)} object`, value,
+      `Pass ${name} as an object literal. See ${member} in API.md.`);
+  }
+  const p = structProblem(scope, prefixFields ? name : '', value, struct);
+  if (p) throw invalid(scope, p[0], p[1], p[2], `${p[3]} See ${member} in API.md.`);
+}

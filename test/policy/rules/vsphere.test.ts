@@ -1,5 +1,5 @@
 import {
-  ApprovedPciDeviceRule, ComplianceStatus, IPolicyRule, MmioSizeRule, NativeVlanRule, NetFlowRule, NOT_DECIDABLE, PolicyResource, ReservedVlanRule,
+  ApprovedPciDeviceRule, ComplianceStatus, Errors, IPolicyRule, MmioSizeRule, NativeVlanRule, NetFlowRule, NOT_DECIDABLE, PolicyResource, ReservedVlanRule,
   VlanTrunkRule, VmDvFilterRule, VmEncryptionRule, VmHardwareVersionRule, VmVtpmRule, VSPHERE_NOT_DECIDABLE, VSPHERE_RULES,
 } from '../../../lib';
 import { Attributes, baselineIds, check, describeIds, describePack, patch, RuleCase, summary, VM_HARDENING } from './helpers';
@@ -459,5 +459,35 @@ describe('vSphere pack', () => {
     if (!baseline) return;
     const covered = new Set([...VSPHERE_RULES.map((r) => r.ruleId), ...VSPHERE_NOT_DECIDABLE.map((c) => c.controlId), 'PT-K8S-GPU', 'PT-DOCKER-GPU']);
     expect([...baseline.ids].filter((id) => /^(VM|NET|PT)-/.test(id) && !covered.has(id))).toEqual([]);
+  });
+});
+
+describe('the site options of the vSphere rules are checked against their declared types (found by the fuzz campaign)', () => {
+  const rejection = (build: () => unknown): string => {
+    try {
+      build();
+    } catch (e) {
+      if (!Errors.isValidationError(e)) throw e;
+      return (e as Error).message;
+    }
+    throw new Error('expected a ValidationError');
+  };
+
+  test('null options, and lists that are not lists of strings, were TypeErrors', () => {
+    expect(rejection(() => new VmHardwareVersionRule(null as any))).toMatch(/^VmHardwareVersionRule: options: is null; /);
+    expect(rejection(() => new MmioSizeRule(null as any))).toMatch(/^MmioSizeRule: options: is null; /);
+    expect(rejection(() => new NetFlowRule({ approvedCollectors: 'default' as any })))
+      .toMatch(/^NetFlowRule: approvedCollectors: must be a list of strings \(got "default"\)\. /);
+    expect(rejection(() => new ApprovedPciDeviceRule({ approvedDeviceIds: [5 as any] })))
+      .toMatch(/^ApprovedPciDeviceRule: approvedDeviceIds\[0\]: must be a string \(got 5\)\. /);
+    expect(rejection(() => new VmDvFilterRule({ allowedFilterNames: 'x' as any }))).toMatch(/^VmDvFilterRule: allowedFilterNames: must be a list of strings/);
+    expect(rejection(() => new ReservedVlanRule({ reservedVlanRanges: 'a' as any }))).toMatch(/^ReservedVlanRule: reservedVlanRanges: must be a list of PolicyVlanRange objects/);
+    expect(rejection(() => new VlanTrunkRule({ allowedVlanRanges: {} as any }))).toMatch(/^VlanTrunkRule: allowedVlanRanges: must be a list of PolicyVlanRange objects/);
+  });
+
+  test('the rules without list options take the same check', () => {
+    expect(rejection(() => new NativeVlanRule({ nativeVlanId: '1' as any }))).toMatch(/^NativeVlanRule: nativeVlanId: must be a number \(got "1"\)\. /);
+    expect(rejection(() => new VmEncryptionRule({ encryptionPolicyIds: [null as any] }))).toMatch(/^VmEncryptionRule: encryptionPolicyIds\[0\]: must be a string/);
+    expect(rejection(() => new VmVtpmRule({ required: 'yes' as any }))).toMatch(/^VmVtpmRule: required: must be a boolean \(got "yes"\)\. /);
   });
 });

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, ConfigurableRule, isUnset } from '../private/rule-kit';
@@ -20,6 +21,7 @@ export class NativeVlanRule extends ConfigurableRule {
   public readonly nativeVlanId: number;
 
   constructor(options: NativeVlanRuleOptions = {}) {
+    checkArgs('NativeVlanRule', 'NativeVlanRule', [options]);
     const nativeVlanId = options.nativeVlanId ?? 1;
     super({
       ruleId: 'NET-DVPG-NATIVE-VLAN',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { Severity } from '../../rule';
 import { ConfigurableRule } from '../private/rule-kit';
 import { formatRange, vlanRanges } from '../private/vlan';
@@ -17,6 +18,7 @@ export interface VlanTrunkRuleOptions {
  */
 export class VlanTrunkRule extends ConfigurableRule {
   constructor(options: VlanTrunkRuleOptions = {}) {
+    checkArgs('VlanTrunkRule', 'VlanTrunkRule', [options]);
     const allowed = options.allowedVlanRanges ?? [];
     super({
       ruleId: 'NET-DVPG-NO-TRUNK',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
 import { asNumber, ConfigurableRule, isUnset } from '../private/rule-kit';
@@ -18,6 +19,7 @@ export interface ReservedVlanRuleOptions {
  */
 export class ReservedVlanRule extends ConfigurableRule {
   constructor(options: ReservedVlanRuleOptions = {}) {
+    checkArgs('ReservedVlanRule', 'ReservedVlanRule', [options]);
     const reserved = options.reservedVlanRanges ?? [];
     super({
       ruleId: 'NET-DVPG-RESERVED-VLAN',

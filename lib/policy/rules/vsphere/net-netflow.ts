@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved, referencedResources } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isTrue, isUnset } from '../private/rule-kit';
@@ -16,6 +17,7 @@ export interface NetFlowRuleOptions {
  */
 export class NetFlowRule extends ConfigurableRule {
   constructor(options: NetFlowRuleOptions = {}) {
+    checkArgs('NetFlowRule', 'NetFlowRule', [options]);
     const approved = (options.approvedCollectors ?? []).map((c) => c.trim().toLowerCase());
     super({
       ruleId: 'NET-NETFLOW',

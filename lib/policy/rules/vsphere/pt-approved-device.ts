@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { RuleResult, Severity } from '../../rule';
 import { ConfigurableRule, stringList } from '../private/rule-kit';
 
@@ -20,6 +21,7 @@ export interface ApprovedPciDeviceRuleOptions {
  */
 export class ApprovedPciDeviceRule extends ConfigurableRule {
   constructor(options: ApprovedPciDeviceRuleOptions = {}) {
+    checkArgs('ApprovedPciDeviceRule', 'ApprovedPciDeviceRule', [options]);
     const approved = (options.approvedDeviceIds ?? []).map((id) => id.trim());
     super({
       ruleId: 'PT-APPROVED-DEVICE',

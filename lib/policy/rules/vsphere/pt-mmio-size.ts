@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
 import { asNumber, ConfigurableRule, mapPath } from '../private/rule-kit';
@@ -19,6 +20,7 @@ export interface MmioSizeRuleOptions {
  */
 export class MmioSizeRule extends ConfigurableRule {
   constructor(options: MmioSizeRuleOptions = {}) {
+    checkArgs('MmioSizeRule', 'MmioSizeRule', [options]);
     const minimum = options.minimumSizeGB;
     super({
       ruleId: 'PT-MMIO-SIZE',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { blocksOf, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, Findings, isUnset, requireSet } from '../private/rule-kit';
@@ -28,6 +29,7 @@ function checkPolicy(approved: string[] | undefined, findings: Findings, attribu
  */
 export class VmEncryptionRule extends ConfigurableRule {
   constructor(options: VmEncryptionRuleOptions = {}) {
+    checkArgs('VmEncryptionRule', 'VmEncryptionRule', [options]);
     const approved = options.encryptionPolicyIds && options.encryptionPolicyIds.length > 0 ? options.encryptionPolicyIds.map((id) => id.trim()) : undefined;
     super({
       ruleId: 'VM-ENCRYPTION',

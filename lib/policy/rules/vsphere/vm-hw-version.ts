@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, ConfigurableRule } from '../private/rule-kit';
@@ -19,6 +20,7 @@ export class VmHardwareVersionRule extends ConfigurableRule {
   public readonly minimumVersion: number;
 
   constructor(options: VmHardwareVersionRuleOptions = {}) {
+    checkArgs('VmHardwareVersionRule', 'VmHardwareVersionRule', [options]);
     const minimumVersion = options.minimumVersion ?? 17;
     super({
       ruleId: 'VM-HW-VERSION',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, mapPath } from '../private/rule-kit';
@@ -19,6 +20,7 @@ export interface VmDvFilterRuleOptions {
  */
 export class VmDvFilterRule extends ConfigurableRule {
   constructor(options: VmDvFilterRuleOptions = {}) {
+    checkArgs('VmDvFilterRule', 'VmDvFilterRule', [options]);
     const allowed = (options.allowedFilterNames ?? []).map((n) => n.trim().toLowerCase());
     super({
       ruleId: 'VM-NO-DVFILTER',

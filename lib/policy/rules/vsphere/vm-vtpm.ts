@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { RuleResult, Severity } from '../../rule';
 import { ConfigurableRule } from '../private/rule-kit';
@@ -16,6 +17,7 @@ export interface VmVtpmRuleOptions {
  */
 export class VmVtpmRule extends ConfigurableRule {
   constructor(options: VmVtpmRuleOptions = {}) {
+    checkArgs('VmVtpmRule', 'VmVtpmRule', [options]);
     const required = options.required ?? false;
     super({
       ruleId: 'VM-VTPM',
