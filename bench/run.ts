@@ -9,6 +9,7 @@
 //   npm run bench -- --markdown a.json         # the tables of bench/RESULTS.md from a results file
 //   options: --runs 5 --runs-large 3 --n 100,1000,5000 --mixes hybrid,kubernetes,docker,vsphere
 //            --large-mixes hybrid (mixes run at the largest N) --skip docker/1000 --no-cdk8s --require-runs 15
+//            --require-only (only the cold-require pairs)
 //
 // Every run is a fresh Node process on compiled JavaScript (lib/*.js from `npm run build`; the bench's
 // own files are transpiled into .bench/) that builds one estate and runs `app.synth()` with cdktf's
@@ -288,7 +289,7 @@ function main(): void {
   const info = machine();
   log(`machine: ${JSON.stringify(info)}`);
   const groups: Group[] = [];
-  for (const n of NS) {
+  for (const n of flag('require-only') ? [] : NS) {
     for (const mix of MIXES) {
       if ((n === LARGEST && LARGEST >= 5000 && !LARGE_MIXES.includes(mix)) || SKIP.includes(`${mix}/${n}`)) continue;
       groups.push(runGroup(mix, n, n === LARGEST && LARGEST >= 5000 ? RUNS_LARGE : RUNS));

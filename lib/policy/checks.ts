@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformProvider,
+  AnnotationMetadataEntryType, Annotations, Aspects, DefaultTokenResolver, IAspect, IStackSynthesizer, ISynthesisSession, StringConcat, TerraformProvider,
   TerraformResource, TerraformStack, Token, Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -293,34 +293,30 @@ export class PolicyChecks implements IAspect {
     return added;
   }
 
-  /** Adds the finding's annotation to the resource; returns its message when it blocks synth. */
+  /**
+   * Adds the finding's annotation to the resource; returns its message when it blocks synth. Recorded
+   * without a stack trace: it would point into PolicyChecks at synth, not at the user's code, and costs a
+   * captured trace per finding.
+   */
   private annotate(resource: CheckedElement, f: PolicyFinding): string | undefined {
-    const blocking = this.annotateOnly(resource, f);
-    const metadata = resource.node.metadata;
-    const entry = metadata[metadata.length - 1];
-    if (entry) this.added.push({ constructPath: resource.node.path, level: entry.type, message: entry.data, stacktrace: entry.trace });
-    return blocking ? entry?.data : undefined;
+    const { level, message } = this.annotationOf(f);
+    resource.node.addMetadata(level, message, { stackTrace: false });
+    this.added.push({ constructPath: resource.node.path, level, message });
+    return level === AnnotationMetadataEntryType.ERROR ? message : undefined;
   }
 
-  private annotateOnly(resource: CheckedElement, f: PolicyFinding): boolean {
-    const annotations = Annotations.of(resource);
+  private annotationOf(f: PolicyFinding): { level: AnnotationMetadataEntryType; message: string } {
     const head = `[${f.ruleId}] ${f.severity} ${f.resourceAddress} at ${f.constructPath}: ${f.message}`;
-    if (f.suppressed) {
-      annotations.addInfo(`${head} (suppressed on ${f.suppressedAt}: ${f.suppressionReason})`);
-    } else if (f.status === FindingStatus.UNKNOWN) {
-      annotations.addInfo(head);
-    } else if (isBlocking(f, this.failOn)) {
+    if (f.suppressed) return { level: AnnotationMetadataEntryType.INFO, message: `${head} (suppressed on ${f.suppressedAt}: ${f.suppressionReason})` };
+    if (f.status === FindingStatus.UNKNOWN) return { level: AnnotationMetadataEntryType.INFO, message: head };
+    if (isBlocking(f, this.failOn)) {
       const hint = f.suppressible
         ? ` If it is acceptable here, Policy.suppress(scope, '${f.ruleId}', '<reason>').`
         : ' This rule cannot be suppressed.';
-      annotations.addError(head + hint);
-      return true;
-    } else if (severityRank(f.severity) >= severityRank(Severity.MEDIUM)) {
-      annotations.addWarning(head);
-    } else {
-      annotations.addInfo(head);
+      return { level: AnnotationMetadataEntryType.ERROR, message: head + hint };
     }
-    return false;
+    if (severityRank(f.severity) >= severityRank(Severity.MEDIUM)) return { level: AnnotationMetadataEntryType.WARN, message: head };
+    return { level: AnnotationMetadataEntryType.INFO, message: head };
   }
 }
 

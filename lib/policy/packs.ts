@@ -1,10 +1,21 @@
 import { IPolicyRule } from './rule';
-import { DOCKER_RULES } from './rules/docker';
-import { HYPERV_RULES } from './rules/hyperv';
-import { KUBERNETES_RULES } from './rules/kubernetes';
 import { VIRTUALBOX_RULES } from './rules/virtualbox';
-import { KUBERNETES_EXPOSURE_RULES } from './rules/kubernetes/service-exposure';
-import { VSPHERE_RULES } from './rules/vsphere';
+
+/**
+ * The rule objects of the packs, loaded on first use: they are some 150 modules that `require('cdktf-hybrid')`
+ * need not read (cold require, issue #17). The configurable rule classes stay exported from the package.
+ */
+function packs() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    kubernetes: (require('./rules/kubernetes') as typeof import('./rules/kubernetes')).KUBERNETES_RULES,
+    kubernetesExposure: (require('./rules/kubernetes/service-exposure') as typeof import('./rules/kubernetes/service-exposure')).KUBERNETES_EXPOSURE_RULES,
+    docker: (require('./rules/docker/pack') as typeof import('./rules/docker/pack')).DOCKER_RULES,
+    vsphere: (require('./rules/vsphere/pack') as typeof import('./rules/vsphere/pack')).VSPHERE_RULES,
+    hyperv: (require('./rules/hyperv/pack') as typeof import('./rules/hyperv/pack')).HYPERV_RULES,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /**
  * The built-in rule packs, one per domain; each rule carries the control id of the security baseline.
@@ -14,22 +25,22 @@ import { VSPHERE_RULES } from './rules/vsphere';
 export class PolicyPacks {
   /** Rules for `kubernetes_*` resources (Pod Security Standards, NSA/CISA hardening guide, Service exposure). */
   public static kubernetes(): IPolicyRule[] {
-    return [...KUBERNETES_RULES, ...KUBERNETES_EXPOSURE_RULES];
+    return [...packs().kubernetes, ...packs().kubernetesExposure];
   }
 
   /** Rules for `docker_*` resources (Docker daemon and container hardening). */
   public static docker(): IPolicyRule[] {
-    return [...DOCKER_RULES];
+    return [...packs().docker];
   }
 
   /** Rules for `vsphere_*` resources (VM and port-group hardening). */
   public static vsphere(): IPolicyRule[] {
-    return [...VSPHERE_RULES];
+    return [...packs().vsphere];
   }
 
   /** Rules for `hyperv_*` resources and the `hyperv` provider block (taliesins/hyperv 1.2.1). */
   public static hyperv(): IPolicyRule[] {
-    return [...HYPERV_RULES];
+    return [...packs().hyperv];
   }
 
   /**

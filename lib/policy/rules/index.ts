@@ -1,7 +1,6 @@
 export * from './undecidable-control';
 export * from './not-decidable';
-export { KUBERNETES_NOT_DECIDABLE } from './kubernetes';
+export { KUBERNETES_NOT_DECIDABLE } from './kubernetes/not-decidable';
 export * from './docker';
 export * from './vsphere';
-export { HYPERV_RULES } from './hyperv';
 export * from './virtualbox';

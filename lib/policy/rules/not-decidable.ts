@@ -1,5 +1,5 @@
 import { DOCKER_NOT_DECIDABLE } from './docker';
-import { KUBERNETES_NOT_DECIDABLE } from './kubernetes';
+import { KUBERNETES_NOT_DECIDABLE } from './kubernetes/not-decidable';
 import { UndecidableControl } from './undecidable-control';
 import { VSPHERE_NOT_DECIDABLE } from './vsphere';
 

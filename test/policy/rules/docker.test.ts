@@ -1,7 +1,8 @@
 import {
-  ComplianceStatus, DOCKER_NOT_DECIDABLE, DOCKER_RULES, DockerAppArmorRule, DockerBindHostIpRule, DockerCapabilitiesRule, DockerGpuRule,
-  DockerHostDevicesRule, DockerSeLinuxRule, DockerSensitiveMountsRule, DockerSysctlsRule, DockerUlimitsRule, IPolicyRule, NOT_DECIDABLE, Severity,
+  ComplianceStatus, DOCKER_NOT_DECIDABLE, DockerAppArmorRule, DockerBindHostIpRule, DockerCapabilitiesRule, DockerGpuRule,
+  DockerHostDevicesRule, DockerSeLinuxRule, DockerSensitiveMountsRule, DockerSysctlsRule, DockerUlimitsRule, Errors, IPolicyRule, NOT_DECIDABLE, Severity,
 } from '../../../lib';
+import { DOCKER_RULES } from '../../../lib/policy/rules/docker/pack';
 import { baselineIds, check, describeIds, describePack, patch, RuleCase, summary } from './helpers';
 
 const DIGEST = `registry.example.com/web@sha256:${'a'.repeat(64)}`;
@@ -354,5 +355,35 @@ describe('Docker pack', () => {
     const baseline = baselineIds();
     if (baseline) expect(DOCKER_NOT_DECIDABLE.filter((c) => !baseline.ids.has(c.controlId))).toEqual([]);
     expect(DOCKER_NOT_DECIDABLE.find((c) => c.controlId === 'DOCKER-PIDS-LIMIT')?.severity).toBe(Severity.MEDIUM);
+  });
+});
+
+describe('the site options of the Docker rules are checked against their declared types', () => {
+  const rejection = (build: () => unknown): string => {
+    try {
+      build();
+    } catch (e) {
+      if (!Errors.isValidationError(e)) throw e;
+      return (e as Error).message;
+    }
+    throw new Error('expected a ValidationError');
+  };
+
+  test('null options and lists that are not lists of strings are ValidationErrors, not TypeErrors', () => {
+    expect(rejection(() => new DockerAppArmorRule(null as any))).toMatch(/^DockerAppArmorRule: options: is null; /);
+    expect(rejection(() => new DockerAppArmorRule({ requiredProfile: 5 as any }))).toMatch(/^DockerAppArmorRule: requiredProfile: must be a string \(got 5\)\. /);
+    expect(rejection(() => new DockerSeLinuxRule({ requiredType: ['x'] as any }))).toMatch(/^DockerSeLinuxRule: requiredType: must be a string/);
+    expect(rejection(() => new DockerBindHostIpRule({ allowedHostIps: '0.0.0.0' as any }))).toMatch(/^DockerBindHostIpRule: allowedHostIps: must be a list of strings \(got "0\.0\.0\.0"\)\. /);
+    expect(rejection(() => new DockerCapabilitiesRule({ allowedAddCapabilities: [null as any] }))).toMatch(/^DockerCapabilitiesRule: allowedAddCapabilities\[0\]: must be a string/);
+    expect(rejection(() => new DockerGpuRule({ allowedDevicePaths: {} as any }))).toMatch(/^DockerGpuRule: allowedDevicePaths: must be a list of strings/);
+    expect(rejection(() => new DockerHostDevicesRule({ allowedDevicePaths: [1 as any] }))).toMatch(/^DockerHostDevicesRule: allowedDevicePaths\[0\]: must be a string/);
+    expect(rejection(() => new DockerSensitiveMountsRule({ allowedReadOnlyPaths: '/etc' as any }))).toMatch(/^DockerSensitiveMountsRule: allowedReadOnlyPaths: must be a list of strings/);
+    expect(rejection(() => new DockerSysctlsRule({ allowedSysctls: [true as any] }))).toMatch(/^DockerSysctlsRule: allowedSysctls\[0\]: must be a string/);
+    expect(rejection(() => new DockerUlimitsRule({ allowedNames: 'nofile' as any }))).toMatch(/^DockerUlimitsRule: allowedNames: must be a list of strings/);
+  });
+
+  test('valid options still build the rules', () => {
+    expect(new DockerSysctlsRule({ allowedSysctls: ['net.ipv4.ip_unprivileged_port_start'] }).ruleId).toBe('DOCKER-SYSCTLS');
+    expect(new DockerAppArmorRule().ruleId).toBe('DOCKER-APPARMOR');
   });
 });

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { ComplianceStatus, HYPERV_RULES, VIRTUALBOX_RULES, VIRTUALBOX_UNENFORCEABLE } from '../../../lib';
+import { ComplianceStatus, VIRTUALBOX_RULES, VIRTUALBOX_UNENFORCEABLE } from '../../../lib';
+import { HYPERV_RULES } from '../../../lib/policy/rules/hyperv/pack';
 import { Attributes, check, describePack, patch, RuleCase } from './helpers';
 
 const U = '${var.unresolved}';

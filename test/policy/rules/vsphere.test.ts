@@ -1,7 +1,8 @@
 import {
   ApprovedPciDeviceRule, ComplianceStatus, Errors, IPolicyRule, MmioSizeRule, NativeVlanRule, NetFlowRule, NOT_DECIDABLE, PolicyResource, ReservedVlanRule,
-  VlanTrunkRule, VmDvFilterRule, VmEncryptionRule, VmHardwareVersionRule, VmVtpmRule, VSPHERE_NOT_DECIDABLE, VSPHERE_RULES,
+  VlanTrunkRule, VmDvFilterRule, VmEncryptionRule, VmHardwareVersionRule, VmVtpmRule, VSPHERE_NOT_DECIDABLE,
 } from '../../../lib';
+import { VSPHERE_RULES } from '../../../lib/policy/rules/vsphere/pack';
 import { Attributes, baselineIds, check, describeIds, describePack, patch, RuleCase, summary, VM_HARDENING } from './helpers';
 
 const U = '${var.unresolved}';

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { Severity } from '../../rule';
 import { checkSecurityOption } from '../private/docker';
 import { ConfigurableRule } from '../private/rule-kit';
@@ -16,6 +17,7 @@ export interface DockerAppArmorRuleOptions {
  */
 export class DockerAppArmorRule extends ConfigurableRule {
   constructor(options: DockerAppArmorRuleOptions = {}) {
+    checkArgs('DockerAppArmorRule', 'DockerAppArmorRule', [options]);
     const requiredProfile = options.requiredProfile?.trim().toLowerCase() || undefined;
     super({
       ruleId: 'DOCKER-APPARMOR',

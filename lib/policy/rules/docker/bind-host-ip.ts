@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isUnset } from '../private/rule-kit';
@@ -18,6 +19,7 @@ export interface DockerBindHostIpRuleOptions {
  */
 export class DockerBindHostIpRule extends ConfigurableRule {
   constructor(options: DockerBindHostIpRuleOptions = {}) {
+    checkArgs('DockerBindHostIpRule', 'DockerBindHostIpRule', [options]);
     const allowed = options.allowedHostIps && options.allowedHostIps.length > 0 ? options.allowedHostIps.map((ip) => ip.trim().toLowerCase()) : undefined;
     super({
       ruleId: 'DOCKER-BIND-HOST-IP',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { capabilityName } from '../private/docker';
@@ -24,6 +25,7 @@ export interface DockerCapabilitiesRuleOptions {
  */
 export class DockerCapabilitiesRule extends ConfigurableRule {
   constructor(options: DockerCapabilitiesRuleOptions = {}) {
+    checkArgs('DockerCapabilitiesRule', 'DockerCapabilitiesRule', [options]);
     const allowed = new Set((options.allowedAddCapabilities ?? []).map(capabilityName)
       .filter((c) => c !== 'NET_RAW' && DOCKER_DEFAULT_CAPABILITIES.includes(c)));
     super({

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, isUnset } from '../private/rule-kit';
@@ -17,6 +18,7 @@ export interface DockerGpuRuleOptions {
  */
 export class DockerGpuRule extends ConfigurableRule {
   constructor(options: DockerGpuRuleOptions = {}) {
+    checkArgs('DockerGpuRule', 'DockerGpuRule', [options]);
     const allowed = normalizeDevices(options.allowedDevicePaths);
     super({
       ruleId: 'PT-DOCKER-GPU',

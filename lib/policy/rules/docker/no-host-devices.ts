@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { Severity } from '../../rule';
 import { ConfigurableRule } from '../private/rule-kit';
 import { checkDevices, normalizeDevices } from './device-check';
@@ -16,6 +17,7 @@ export interface DockerHostDevicesRuleOptions {
  */
 export class DockerHostDevicesRule extends ConfigurableRule {
   constructor(options: DockerHostDevicesRuleOptions = {}) {
+    checkArgs('DockerHostDevicesRule', 'DockerHostDevicesRule', [options]);
     const allowed = normalizeDevices(options.allowedDevicePaths);
     super({
       ruleId: 'DOCKER-NO-HOST-DEVICES',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { Severity } from '../../rule';
 import { hostMounts, isUnder, normalizeHostPath } from '../private/docker';
 import { ConfigurableRule, isTrue } from '../private/rule-kit';
@@ -20,6 +21,7 @@ export interface DockerSensitiveMountsRuleOptions {
  */
 export class DockerSensitiveMountsRule extends ConfigurableRule {
   constructor(options: DockerSensitiveMountsRuleOptions = {}) {
+    checkArgs('DockerSensitiveMountsRule', 'DockerSensitiveMountsRule', [options]);
     const allowed = (options.allowedReadOnlyPaths ?? []).map(normalizeHostPath);
     super({
       ruleId: 'DOCKER-NO-SENSITIVE-MOUNTS',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { Severity } from '../../rule';
 import { checkSecurityOption } from '../private/docker';
 import { ConfigurableRule } from '../private/rule-kit';
@@ -16,6 +17,7 @@ export interface DockerSeLinuxRuleOptions {
  */
 export class DockerSeLinuxRule extends ConfigurableRule {
   constructor(options: DockerSeLinuxRuleOptions = {}) {
+    checkArgs('DockerSeLinuxRule', 'DockerSeLinuxRule', [options]);
     const requiredType = options.requiredType?.trim().toLowerCase() || undefined;
     super({
       ruleId: 'DOCKER-SELINUX',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { ConfigurableRule, mapPath, stringMap } from '../private/rule-kit';
@@ -24,6 +25,7 @@ export interface DockerSysctlsRuleOptions {
  */
 export class DockerSysctlsRule extends ConfigurableRule {
   constructor(options: DockerSysctlsRuleOptions = {}) {
+    checkArgs('DockerSysctlsRule', 'DockerSysctlsRule', [options]);
     const allowed = (options.allowedSysctls ?? SAFE_SYSCTLS).map((s) => s.trim().toLowerCase());
     super({
       ruleId: 'DOCKER-SYSCTLS',

@@ -1,3 +1,4 @@
+import { checkArgs } from '../../../core/private/shapes';
 import { findAll, isUnresolved } from '../../private/attributes';
 import { Severity } from '../../rule';
 import { asNumber, ConfigurableRule } from '../private/rule-kit';
@@ -16,6 +17,7 @@ export interface DockerUlimitsRuleOptions {
  */
 export class DockerUlimitsRule extends ConfigurableRule {
   constructor(options: DockerUlimitsRuleOptions = {}) {
+    checkArgs('DockerUlimitsRule', 'DockerUlimitsRule', [options]);
     const allowed = (options.allowedNames ?? ['nofile', 'nproc']).map((n) => n.trim().toLowerCase());
     super({
       ruleId: 'DOCKER-ULIMITS',

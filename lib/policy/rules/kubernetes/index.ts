@@ -2,8 +2,7 @@
 // decidable from resource attributes, plus PT-K8S-GPU from section 5, plus the RBAC, secret and PSP
 // rules that close the gaps Checkov's own Kubernetes suite showed. The one control no
 // attribute can decide (K8S-PID-LIMIT) is listed in KUBERNETES_NOT_DECIDABLE.
-import { IPolicyRule, Severity } from '../../rule';
-import { UndecidableControl } from '../undecidable-control';
+import { IPolicyRule } from '../../rule';
 import { appArmor } from './apparmor';
 import { capsBaseline } from './caps-baseline';
 import { capsDropAll } from './caps-drop-all';
@@ -93,13 +92,4 @@ export const KUBERNETES_RULES: IPolicyRule[] = [
   noPodSecurityPolicy,
 ];
 
-/** Kubernetes controls of the baseline that no resource attribute can decide, and how they are met. */
-export const KUBERNETES_NOT_DECIDABLE: UndecidableControl[] = [
-  {
-    controlId: 'K8S-PID-LIMIT',
-    severity: Severity.MEDIUM,
-    source: 'NSA §Resource policies (per-pod PID limits)',
-    reason: 'The per-pod PID cap is the kubelet setting podPidsLimit, not a field of the pod spec or of any provider resource.',
-    metBy: 'node configuration (kubelet podPidsLimit)',
-  },
-];
+export { KUBERNETES_NOT_DECIDABLE } from './not-decidable';

@@ -1,3 +1,5 @@
+// The rule objects of the pack, loaded on first use by PolicyPacks (see packs.ts): `require('cdktf-hybrid')`
+// does not read them (cold require, issue #17).
 import { IPolicyRule } from '../../rule';
 import { hvAutoStop } from './auto-stop';
 import { hvBootDevices } from './boot-devices';
