@@ -8,7 +8,7 @@ const ROOT = path.join(__dirname, '..', '..');
 
 function loadedRuleModules(script: string): string[] {
   const code = `require('./lib');${script};process.stdout.write(JSON.stringify(Object.keys(require.cache)`
-    + `.filter((f) => f.includes('/lib/policy/rules/')).map((f) => f.split('/lib/policy/rules/')[1].replace(/\\.(js|ts)$/, ''))))`;
+    + '.filter((f) => f.includes(\'/lib/policy/rules/\')).map((f) => f.split(\'/lib/policy/rules/\')[1].replace(/\\.(js|ts)$/, \'\'))))';
   const out = execFileSync(process.execPath, ['-r', 'ts-node/register', '-e', code], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true' },
   });
