@@ -1,19 +1,10 @@
 // The hybrid layer's public boundary: malformed props from JavaScript callers (or `as any`) are a
 // ValidationError naming the path, the prop, the value and the fix, never a TypeError from deep inside.
 // Each case below was a TypeError (or a silently accepted value) found by the fuzz campaign.
-import { Errors, HybridArchitecture, HypervVirtualMachineFactory, PlacementAdvisor, VirtualBoxVirtualMachineFactory, VsphereVirtualMachineFactory } from '../../lib';
+import { HybridArchitecture, HypervVirtualMachineFactory, PlacementAdvisor, VirtualBoxVirtualMachineFactory, VsphereVirtualMachineFactory } from '../../lib';
 import { DB_VM, newArchitecture, newStack, service } from './fixtures';
+import { rejection } from '../rejection';
 
-/** The message of the ValidationError `fn` throws (fails the test on any other outcome). */
-function rejection(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (!Errors.isValidationError(e)) throw e;
-    return (e as Error).message;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
-}
 
 describe('HybridArchitecture props are checked against their declared shape', () => {
   test('a tier\'s host capacity of null', () => {

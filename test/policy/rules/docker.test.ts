@@ -1,9 +1,10 @@
 import {
   ComplianceStatus, DOCKER_NOT_DECIDABLE, DockerAppArmorRule, DockerBindHostIpRule, DockerCapabilitiesRule, DockerGpuRule,
-  DockerHostDevicesRule, DockerSeLinuxRule, DockerSensitiveMountsRule, DockerSysctlsRule, DockerUlimitsRule, Errors, IPolicyRule, NOT_DECIDABLE, Severity,
+  DockerHostDevicesRule, DockerSeLinuxRule, DockerSensitiveMountsRule, DockerSysctlsRule, DockerUlimitsRule, IPolicyRule, NOT_DECIDABLE, Severity,
 } from '../../../lib';
 import { DOCKER_RULES } from '../../../lib/policy/rules/docker/pack';
 import { baselineIds, check, describeIds, describePack, patch, RuleCase, summary } from './helpers';
+import { rejection } from '../../rejection';
 
 const DIGEST = `registry.example.com/web@sha256:${'a'.repeat(64)}`;
 
@@ -359,15 +360,6 @@ describe('Docker pack', () => {
 });
 
 describe('the site options of the Docker rules are checked against their declared types', () => {
-  const rejection = (build: () => unknown): string => {
-    try {
-      build();
-    } catch (e) {
-      if (!Errors.isValidationError(e)) throw e;
-      return (e as Error).message;
-    }
-    throw new Error('expected a ValidationError');
-  };
 
   test('null options and lists that are not lists of strings are ValidationErrors, not TypeErrors', () => {
     expect(rejection(() => new DockerAppArmorRule(null as any))).toMatch(/^DockerAppArmorRule: options: is null; /);

@@ -1,9 +1,10 @@
 import {
-  ApprovedPciDeviceRule, ComplianceStatus, Errors, IPolicyRule, MmioSizeRule, NativeVlanRule, NetFlowRule, NOT_DECIDABLE, PolicyResource, ReservedVlanRule,
+  ApprovedPciDeviceRule, ComplianceStatus, IPolicyRule, MmioSizeRule, NativeVlanRule, NetFlowRule, NOT_DECIDABLE, PolicyResource, ReservedVlanRule,
   VlanTrunkRule, VmDvFilterRule, VmEncryptionRule, VmHardwareVersionRule, VmVtpmRule, VSPHERE_NOT_DECIDABLE,
 } from '../../../lib';
 import { VSPHERE_RULES } from '../../../lib/policy/rules/vsphere/pack';
 import { Attributes, baselineIds, check, describeIds, describePack, patch, RuleCase, summary, VM_HARDENING } from './helpers';
+import { rejection } from '../../rejection';
 
 const U = '${var.unresolved}';
 const VM = 'vsphere_virtual_machine';
@@ -464,15 +465,6 @@ describe('vSphere pack', () => {
 });
 
 describe('the site options of the vSphere rules are checked against their declared types (found by the fuzz campaign)', () => {
-  const rejection = (build: () => unknown): string => {
-    try {
-      build();
-    } catch (e) {
-      if (!Errors.isValidationError(e)) throw e;
-      return (e as Error).message;
-    }
-    throw new Error('expected a ValidationError');
-  };
 
   test('null options, and lists that are not lists of strings, were TypeErrors', () => {
     expect(rejection(() => new VmHardwareVersionRule(null as any))).toMatch(/^VmHardwareVersionRule: options: is null; /);
