@@ -6,7 +6,8 @@ import { VsphereProvider } from '@cdktf/provider-vsphere/lib/provider';
 import { Fn, Lazy, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  ApprovedPciDeviceRule, ConfigMap, ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, Firmware, HaRestartPriority, GuestCustomization, GuestOsFamily,
+  ApprovedPciDeviceRule, ConfigMap, DockerAppArmorRule, DockerBindHostIpRule, DockerCapabilitiesRule, DockerGpuRule, DockerHostDevicesRule,
+  DockerSeLinuxRule, DockerSensitiveMountsRule, DockerSysctlsRule, DockerUlimitsRule, ContainerNetwork, ContainerVolume, Cpu, DockerHealthCheckTool, EnvValue, Firmware, HaRestartPriority, GuestCustomization, GuestOsFamily,
   HardenedContainer, HardenedCronJob, HardenedDaemonSet, HardenedDeployment, HardenedIngress, HardenedJob, HardenedNamespace, HardenedStatefulSet,
   HardenedWorkload, HealthProbe, HostPciDevice, HybridArchitecture, Hypervisor, HypervAutomaticStartAction, HypervCheckpointType, HypervNetworkSwitch,
   HypervProvider, HypervSecureBootTemplate, HypervSecureVm, HypervSwitchType, HypervVhd, HypervVhdType, HypervVirtualMachineFactory, IHybridWorkload,
@@ -519,6 +520,27 @@ ENTRIES.push({
         new ApprovedPciDeviceRule(p?.approvedPci), new MmioSizeRule(p?.mmio), new NativeVlanRule(p?.nativeVlan), new NetFlowRule(p?.netflow),
         new ReservedVlanRule(p?.reserved), new VlanTrunkRule(p?.trunk), new VmDvFilterRule(p?.dvfilter), new VmEncryptionRule(p?.encryption),
         new VmHardwareVersionRule(p?.hardware), new VmVtpmRule(p?.vtpm),
+      ],
+    });
+  },
+});
+
+ENTRIES.push({
+  name: 'Docker policy rules with options',
+  props: () => ({
+    apparmor: { requiredProfile: 'docker-default' }, bindHostIp: { allowedHostIps: ['127.0.0.1'] }, caps: { allowedAddCapabilities: ['NET_BIND_SERVICE'] },
+    gpu: { allowedDevicePaths: ['/dev/nvidia0'] }, devices: { allowedDevicePaths: ['/dev/fuse'] }, selinux: { requiredType: 'container_t' },
+    mounts: { allowedReadOnlyPaths: ['/etc/ssl/certs'] }, sysctls: { allowedSysctls: ['net.ipv4.ip_unprivileged_port_start'] }, ulimits: { allowedNames: ['nofile'] },
+  }),
+  build: (env, p, id) => {
+    // the rules judge a hardened container of the environment
+    new HardenedContainer(env.stack, `${id}Web`, { image: image(env), networks: [network(env)], spec: { ...k8sSpec(env, 'web'), image: image(env).imageReference, env: undefined } });
+    PolicyChecks.applyTo(env.stack, {
+      writeReports: false,
+      rules: [
+        new DockerAppArmorRule(p?.apparmor), new DockerBindHostIpRule(p?.bindHostIp), new DockerCapabilitiesRule(p?.caps), new DockerGpuRule(p?.gpu),
+        new DockerHostDevicesRule(p?.devices), new DockerSeLinuxRule(p?.selinux), new DockerSensitiveMountsRule(p?.mounts), new DockerSysctlsRule(p?.sysctls),
+        new DockerUlimitsRule(p?.ulimits),
       ],
     });
   },
