@@ -5,11 +5,15 @@ import { VIRTUALBOX_RULES } from './rules/virtualbox';
  * The rule objects of the packs, loaded on first use: they are some 150 modules that `require('cdktf-hybrid')`
  * need not read (cold require, issue #17). The configurable rule classes stay exported from the package.
  */
+let loaded: Record<'kubernetes' | 'docker' | 'vsphere' | 'hyperv', IPolicyRule[]> | undefined;
+
 function packs() {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  return {
-    kubernetes: (require('./rules/kubernetes') as typeof import('./rules/kubernetes')).KUBERNETES_RULES,
-    kubernetesExposure: (require('./rules/kubernetes/service-exposure') as typeof import('./rules/kubernetes/service-exposure')).KUBERNETES_EXPOSURE_RULES,
+  return loaded ??= {
+    kubernetes: [
+      ...(require('./rules/kubernetes') as typeof import('./rules/kubernetes')).KUBERNETES_RULES,
+      ...(require('./rules/kubernetes/service-exposure') as typeof import('./rules/kubernetes/service-exposure')).KUBERNETES_EXPOSURE_RULES,
+    ],
     docker: (require('./rules/docker/pack') as typeof import('./rules/docker/pack')).DOCKER_RULES,
     vsphere: (require('./rules/vsphere/pack') as typeof import('./rules/vsphere/pack')).VSPHERE_RULES,
     hyperv: (require('./rules/hyperv/pack') as typeof import('./rules/hyperv/pack')).HYPERV_RULES,
@@ -25,7 +29,7 @@ function packs() {
 export class PolicyPacks {
   /** Rules for `kubernetes_*` resources (Pod Security Standards, NSA/CISA hardening guide, Service exposure). */
   public static kubernetes(): IPolicyRule[] {
-    return [...packs().kubernetes, ...packs().kubernetesExposure];
+    return [...packs().kubernetes];
   }
 
   /** Rules for `docker_*` resources (Docker daemon and container hardening). */

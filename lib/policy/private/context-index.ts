@@ -14,7 +14,7 @@ interface Index {
 
 const indexes = new WeakMap<PolicyResource[], Index>();
 
-/** The index of a context's resources; rebuilt when resources were added (see `forgetContextIndex` for replacements). */
+/** The index of a context's resources; rebuilt when resources were added. */
 export function contextIndex(context: PolicyContext): Index {
   const resources = context?.resources ?? [];
   const cached = indexes.get(resources);
@@ -30,11 +30,6 @@ export function contextIndex(context: PolicyContext): Index {
   });
   indexes.set(resources, index);
   return index;
-}
-
-/** Drops the index of a resource list whose entries were replaced in place. */
-export function forgetContextIndex(resources: PolicyResource[]): void {
-  indexes.delete(resources);
 }
 
 /** The resources of the given types, in stack order. */
